@@ -1,0 +1,73 @@
+/** validate | audit | apply | discover | undo from the command line. */
+import { writeFile } from 'node:fs/promises';
+import { consoleLogger } from './console-logger.js';
+import { runPipeline } from '../pipeline.js';
+import { renderJson } from '../report/json.js';
+import { renderConsole } from '../report/console.js';
+import { statusExitCode } from '../report/build.js';
+import { parseSettings, type InputName, type InputSource } from '../settings.js';
+import type { Mode } from '../report/model.js';
+
+type Values = Record<string, string | boolean | undefined>;
+
+const ENV: Partial<Record<InputName, string>> = {
+  tenant: 'ST_TENANT',
+  'client-id': 'ST_CLIENT_ID',
+  'client-secret': 'ST_CLIENT_SECRET',
+  'app-key': 'ST_APP_KEY',
+  environment: 'ST_ENVIRONMENT',
+  'api-url': 'ST_API_URL',
+  'auth-url': 'ST_AUTH_URL',
+};
+
+export function cliInputs(mode: Mode, values: Values, env: NodeJS.ProcessEnv = process.env): InputSource {
+  return {
+    get: (name) => {
+      if (name === 'mode') return mode;
+      const variable = ENV[name];
+      if (variable) return env[variable] ?? '';
+      const flag = values[name];
+      return typeof flag === 'string' ? flag : '';
+    },
+    label: (name) => (ENV[name] ? `${ENV[name]}` : name === 'mode' ? 'the command' : `--${name}`),
+  };
+}
+
+export async function runCommand(mode: Mode, _rest: string[], values: Values): Promise<number> {
+  const tty = Boolean(process.stderr.isTTY) && !values.quiet;
+  const logger = consoleLogger({ quiet: Boolean(values.quiet), debug: Boolean(values.debug), tty });
+  const settings = parseSettings(
+    cliInputs(mode, values),
+    { name: 'cli', isPullRequest: false, repositoryPrivate: null, payload: {} },
+    process.cwd(),
+  );
+  const result = await runPipeline(settings, { logger, now: () => new Date() });
+  const { report } = result;
+  if (settings.reportPath) await writeFile(settings.reportPath, renderJson(report));
+  if (settings.sarifPath) {
+    const { renderSarif } = await import('../report/sarif.js');
+    const sarif = renderSarif(report, result.policy, { policyPath: settings.policyPath });
+    await writeFile(settings.sarifPath, JSON.stringify(sarif, null, 2) + '\n');
+  }
+  if (settings.evidencePath) {
+    const { writeRunEvidence } = await import('../evidence/sink.js');
+    const evidence = await writeRunEvidence(settings, result);
+    if (evidence) process.stderr.write(`Evidence pack: ${evidence.dir}\n`);
+    if (evidence?.sinceLastReview) process.stderr.write(evidence.sinceLastReview + '\n');
+  }
+  for (const note of result.notes) logger.warning(note);
+  if (values.json) {
+    process.stdout.write(renderJson(report));
+  } else {
+    const color = Boolean(process.stdout.isTTY) && !values['no-color'] && !process.env.NO_COLOR;
+    process.stdout.write(
+      renderConsole(report, {
+        color,
+        width: process.stdout.columns ?? 100,
+        ...(settings.reportPath ? { reportPath: settings.reportPath } : {}),
+        ...(settings.sarifPath ? { sarifPath: settings.sarifPath } : {}),
+      }),
+    );
+  }
+  return statusExitCode(report);
+}

@@ -1,0 +1,39 @@
+/** `st-access-guard sandbox`: a local ServiceTitan-compatible API until interrupted. */
+import { ConfigurationError } from '../errors.js';
+import { loadTenantData, startSandbox } from '../sandbox/index.js';
+
+type Values = Record<string, string | boolean | undefined>;
+
+export async function runSandboxCommand(values: Values): Promise<number> {
+  const portText = typeof values.port === 'string' ? values.port : '4010';
+  if (!/^\d{1,5}$/.test(portText) || Number(portText) > 65535) {
+    throw new ConfigurationError(
+      'input.invalid-port',
+      `--port ${portText} is not a port number.`,
+      'Give a number from 0 to 65535.',
+    );
+  }
+  const data = typeof values.data === 'string' ? await loadTenantData(values.data) : undefined;
+  const sandbox = await startSandbox({ port: Number(portText), ...(data ? { data } : {}) });
+  const employees = sandbox.state.employees.length;
+  const technicians = sandbox.state.technicians.length;
+  process.stdout.write(
+    `ServiceTitan sandbox for tenant ${sandbox.tenant} (${sandbox.state.company.name}: ${employees} employees, ${technicians} technicians, ` +
+      `${sandbox.state.userRoles.length} roles, ${sandbox.state.businessUnits.length} business units)\n` +
+      `listening on ${sandbox.url}\n\n` +
+      `Point the CLI at it:\n` +
+      `  export ST_TENANT=${sandbox.tenant} ST_API_URL=${sandbox.url} ST_AUTH_URL=${sandbox.authUrl}\n` +
+      `  export ST_CLIENT_ID=${sandbox.credentials.clientId} ST_CLIENT_SECRET=${sandbox.credentials.clientSecret} ST_APP_KEY=${sandbox.credentials.appKey}\n` +
+      `  st-access-guard audit --policy examples/policies/starter.yml\n\n` +
+      `Serves: POST /connect/token; GET /settings/v2/tenant/${sandbox.tenant}/{employees,technicians,user-roles,business-units}` +
+      ` (+ /{id}), /export/{employees,technicians,business-units}; PATCH /employees/{id}, /technicians/{id};` +
+      ` POST …/{id}/account-actions. Fault injection: POST ${sandbox.url}/__sandbox/faults. Ctrl-C stops it.\n`,
+  );
+  await new Promise<void>((resolve) => {
+    const stop = () => resolve();
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+  await sandbox.close();
+  return 0;
+}

@@ -1,0 +1,77 @@
+/** The audit: a pure function of (policy, snapshot, now). Same inputs, same output, whatever their order. */
+import { SEVERITIES, type Policy } from '../policy/types.js';
+import { exemptionFindings, permissionUnmappedFindings } from './builtins.js';
+import { applyExemptions, isExempt } from './exemptions.js';
+import { buildPlan } from './plan.js';
+import { roleIdsByName } from './role-directory.js';
+import { evaluateRule, type MappingsByName } from './rules.js';
+import type { Snapshot } from './snapshot.js';
+import type { Evaluation, Finding } from './types.js';
+import { indexUser } from './user-facts.js';
+
+const severityRank = new Map(SEVERITIES.map((severity, rank) => [severity, rank]));
+
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** Severity first (critical on top), then rule, user kind and id; tenant-level findings before users. */
+export function compareFindingOrder(a: Finding, b: Finding): number {
+  return (
+    (severityRank.get(a.severity) ?? 0) - (severityRank.get(b.severity) ?? 0) ||
+    compareText(a.rule, b.rule) ||
+    compareText(a.user?.kind ?? '', b.user?.kind ?? '') ||
+    (a.user?.id ?? -1) - (b.user?.id ?? -1) ||
+    compareText(a.id, b.id)
+  );
+}
+
+export function countFindings(
+  snapshot: Snapshot,
+  findings: readonly Finding[],
+  audiences: readonly string[],
+) {
+  const counts: Evaluation['counts'] = {
+    users: snapshot.users.length,
+    activeUsers: snapshot.users.filter((user) => user.active && !user.locked).length,
+    externalUsers: audiences.filter((audience) => audience === 'external').length,
+    findings: 0,
+    exempted: 0,
+    critical: 0,
+    high: 0,
+    medium: 0,
+    low: 0,
+  };
+  for (const finding of findings) {
+    if (isExempt(finding)) {
+      counts.exempted += 1;
+    } else {
+      counts.findings += 1;
+      counts[finding.severity] += 1;
+    }
+  }
+  return counts;
+}
+
+export function evaluate(policy: Policy, snapshot: Snapshot, now: Date): Evaluation {
+  const users = snapshot.users.map((user) => indexUser(user, policy));
+  const mappings: MappingsByName = new Map(policy.permissions.map((mapping) => [mapping.name, mapping]));
+  const ruleFindings = policy.rules.flatMap((rule) => evaluateRule(rule, users, mappings));
+  const exempted = applyExemptions(ruleFindings, policy.exemptions, now);
+  const findings = [
+    ...exempted.findings,
+    ...exemptionFindings(policy, users, exempted.used, now),
+    ...permissionUnmappedFindings(policy, snapshot.users),
+  ].sort(compareFindingOrder);
+  const { plan, refusals } = buildPlan(policy, snapshot, findings, roleIdsByName(snapshot.roles));
+  return {
+    findings,
+    plan,
+    refusals,
+    counts: countFindings(
+      snapshot,
+      findings,
+      users.map((facts) => facts.audience),
+    ),
+  };
+}

@@ -1,0 +1,140 @@
+/** The two rule kinds of SPEC §4, each evaluated in one pass over the indexed users. */
+import type { ForbidRule, MaxHoldersRule, PermissionMapping, Rule } from '../policy/types.js';
+import { findingId } from './fingerprint.js';
+import { deactivateStep, reduceHoldersSteps, removeRoleStep, turnOffPermissionStep } from './manual-steps.js';
+import { isSelected } from './selectors.js';
+import type { Finding, FindingFix } from './types.js';
+import { describeUser, heldRoles, toFindingUser, type UserFacts } from './user-facts.js';
+
+export type MappingsByName = ReadonlyMap<string, PermissionMapping>;
+
+function labelOf(name: string, mappings: MappingsByName): string {
+  return mappings.get(name)?.label ?? name;
+}
+
+function because(rule: Rule): string {
+  return rule.description ? `: ${rule.description}` : '';
+}
+
+export function userFindingId(ruleId: string, facts: UserFacts): string {
+  return findingId(ruleId, facts.key);
+}
+
+export function tenantFindingId(ruleId: string): string {
+  return findingId(ruleId, 'tenant');
+}
+
+interface Held {
+  permissions: string[];
+  roles: string[];
+  account: boolean;
+}
+
+function whatIsHeld(rule: ForbidRule, facts: UserFacts): Held {
+  return {
+    permissions: rule.forbid.permissions.filter((name) => facts.heldPermissions.has(name)),
+    roles: heldRoles(facts, rule.forbid.roles),
+    account: rule.forbid.account && facts.activeAccount,
+  };
+}
+
+function forbidFix(rule: ForbidRule, facts: UserFacts, held: Held, mappings: MappingsByName): FindingFix {
+  switch (rule.fix.action) {
+    case 'lock':
+      return { action: 'lock' };
+    case 'deactivate':
+      return { action: 'deactivate' };
+    case 'set-role':
+      return { action: 'set-role', role: rule.fix.role };
+    case 'none': {
+      const { kind, name } = facts.user;
+      const steps = [
+        ...held.permissions.map((p) => turnOffPermissionStep(kind, name, labelOf(p, mappings))),
+        ...held.roles.map((role) => removeRoleStep(kind, name, role)),
+        ...(held.account ? [deactivateStep(kind, name)] : []),
+      ];
+      return { action: 'manual', steps };
+    }
+  }
+}
+
+/** One finding per selected user that holds anything the rule forbids. */
+export function evaluateForbidRule(
+  rule: ForbidRule,
+  users: readonly UserFacts[],
+  mappings: MappingsByName,
+): Finding[] {
+  const findings: Finding[] = [];
+  for (const facts of users) {
+    if (!isSelected(rule.appliesTo, facts)) continue;
+    const held = whatIsHeld(rule, facts);
+    if (held.permissions.length === 0 && held.roles.length === 0 && !held.account) continue;
+    const what = [
+      ...held.permissions.map((p) => labelOf(p, mappings)),
+      ...held.roles.map((role) => `role ${role}`),
+      ...(held.account ? ['an active account'] : []),
+    ];
+    const evidence: Finding['evidence'] = {};
+    if (held.permissions.length > 0) evidence.permissions = held.permissions;
+    if (held.roles.length > 0) evidence.roles = held.roles;
+    if (held.account) evidence.account = true;
+    findings.push({
+      id: userFindingId(rule.id, facts),
+      rule: rule.id,
+      severity: rule.severity,
+      message: `${describeUser(facts)} holds ${what.join(', ')}; rule ${rule.id} forbids it${because(rule)}`,
+      user: toFindingUser(facts),
+      evidence,
+      fix: forbidFix(rule, facts, held, mappings),
+      exemption: null,
+      location: rule.position,
+    });
+  }
+  return findings;
+}
+
+/** At most one tenant-level finding: too many selected users hold the roles or permissions. */
+export function evaluateMaxHoldersRule(
+  rule: MaxHoldersRule,
+  users: readonly UserFacts[],
+  mappings: MappingsByName,
+): Finding[] {
+  const { roles, permissions, max } = rule.maxHolders;
+  const holders = users.filter(
+    (facts) =>
+      isSelected(rule.appliesTo, facts) &&
+      (permissions.some((p) => facts.heldPermissions.has(p)) || heldRoles(facts, roles).length > 0),
+  );
+  if (holders.length <= max) return [];
+  const listed = holders
+    .map(({ user }) => ({ kind: user.kind, id: user.id, name: user.name }))
+    .sort((a, b) => a.kind.localeCompare(b.kind) || a.id - b.id);
+  const holding = [
+    ...roles.map((role) => `role ${role}`),
+    ...permissions.map((p) => labelOf(p, mappings)),
+  ].join(' or ');
+  const evidence: Finding['evidence'] = { holders: listed, max };
+  if (roles.length > 0) evidence.roles = [...roles];
+  if (permissions.length > 0) evidence.permissions = [...permissions];
+  return [
+    {
+      id: tenantFindingId(rule.id),
+      rule: rule.id,
+      severity: rule.severity,
+      message:
+        `${holders.length} users hold ${holding}, more than the ${max} allowed; ` +
+        `rule ${rule.id} limits it${because(rule)}`,
+      user: null,
+      evidence,
+      fix: { action: 'manual', steps: reduceHoldersSteps(rule.id, holding, holders.length - max) },
+      exemption: null,
+      location: rule.position,
+    },
+  ];
+}
+
+export function evaluateRule(rule: Rule, users: readonly UserFacts[], mappings: MappingsByName): Finding[] {
+  return rule.kind === 'forbid'
+    ? evaluateForbidRule(rule, users, mappings)
+    : evaluateMaxHoldersRule(rule, users, mappings);
+}

@@ -1,0 +1,116 @@
+/**
+ * What the engine concludes: findings and the plan (SPEC §5). Plain data; the report model
+ * embeds these as they are.
+ */
+import type { Audience, Position, Severity } from '../policy/types.js';
+import type { UserKind } from './snapshot.js';
+
+/** Ids of the findings that are always checked, whatever the policy says. */
+export const BUILT_IN_RULES = ['exemption-expired', 'exemption-unused', 'permission-unmapped'] as const;
+export type BuiltInRule = (typeof BUILT_IN_RULES)[number];
+
+export interface FindingUser {
+  kind: UserKind;
+  id: number;
+  userId: number | null;
+  name: string;
+  email: string | null;
+  login: string | null;
+  audience: Audience;
+  active: boolean;
+  locked: boolean;
+}
+
+export type FindingFix =
+  | { action: 'lock' }
+  | { action: 'deactivate' }
+  | { action: 'set-role'; role: string }
+  | { action: 'manual'; steps: string[] };
+
+export interface FindingExemption {
+  reason: string;
+  expires: string;
+  approvedBy: string;
+  ticket: string | null;
+  status: 'active' | 'expired';
+}
+
+export interface Finding {
+  /** stable fingerprint of rule + user (or rule + subject for tenant-level and built-in findings) */
+  id: string;
+  rule: string;
+  severity: Severity;
+  message: string;
+  /** null on tenant-level findings */
+  user: FindingUser | null;
+  evidence: {
+    permissions?: string[];
+    roles?: string[];
+    account?: boolean;
+    /** max-holders: who holds, and the limit */
+    holders?: { kind: UserKind; id: number; name: string }[];
+    max?: number;
+    /** built-in findings: the exemption index or permission name concerned */
+    exemption?: number;
+    permission?: string;
+  };
+  fix: FindingFix;
+  /** the exemption that covers it (active or expired), or null */
+  exemption: FindingExemption | null;
+  /** where in the policy file this finding points (rule, exemption or permission mapping) */
+  location: Position;
+  /** apply mode: a plan step of this run fixed it and reading the user back confirmed it */
+  remediated?: boolean;
+}
+
+export type PlanAction = 'lock' | 'deactivate' | 'set-role';
+export type PlanStatus = 'planned' | 'applied' | 'verified' | 'failed' | 'skipped';
+
+export interface PlanStep {
+  action: PlanAction;
+  /** set-role: the role name from the policy, and its id once resolved through /user-roles */
+  role?: string;
+  roleId?: number;
+  user: { kind: UserKind; id: number; userId: number | null; name: string; email: string | null };
+  /** the rules whose findings this step resolves */
+  rules: string[];
+  /** the finding ids it resolves */
+  findings: string[];
+  status: PlanStatus;
+  /** failed: what went wrong (ServiceTitan's message and trace id) */
+  error?: string;
+  /** skipped: why */
+  reason?: string;
+  /** the user's state before the change, for `undo` */
+  before?: { active: boolean; locked: boolean; roleIds: number[] };
+}
+
+/** Why `apply` would refuse (or refused) the plan; `audit` shows these too. */
+export interface ApplyRefusal {
+  code:
+    | 'apply.max-changes'
+    | 'apply.protected-user'
+    | 'apply.min-active-admins'
+    | 'apply.permission-unmapped'
+    | 'apply.incomplete-fetch'
+    | 'apply.pull-request'
+    | 'apply.invalid-policy';
+  message: string;
+}
+
+export interface Evaluation {
+  findings: Finding[];
+  plan: PlanStep[];
+  refusals: ApplyRefusal[];
+  counts: {
+    users: number;
+    activeUsers: number;
+    externalUsers: number;
+    findings: number;
+    exempted: number;
+    critical: number;
+    high: number;
+    medium: number;
+    low: number;
+  };
+}

@@ -1,0 +1,159 @@
+/**
+ * Evaluate phase: findings, plan, refusals, policy impact, discovery and (in `apply`) execution,
+ * all from one fresh snapshot.
+ */
+import { readFile } from 'node:fs/promises';
+import { ConfigurationError, PolicyError, type PolicyIssue } from './errors.js';
+import type { Snapshot } from './engine/snapshot.js';
+import type { ApplyRefusal, Evaluation, Finding } from './engine/types.js';
+import { evaluate } from './engine/evaluate.js';
+import { checkMaxChanges, resolveFixRoles } from './engine/plan.js';
+import { compareFindings } from './engine/compare.js';
+import { discover } from './engine/discover.js';
+import type { Policy } from './policy/types.js';
+import { parsePolicy } from './policy/load.js';
+import type { Report, ReportError } from './report/model.js';
+import type { PipelineDeps } from './pipeline.js';
+import { readSnapshotFile } from './pipeline.js';
+import type { Settings } from './settings.js';
+import type { ServiceTitanClient } from './servicetitan/index.js';
+
+export interface TenantOutcome {
+  evaluation?: Evaluation;
+  comparison: Report['comparison'];
+  discovery?: Report['discovery'];
+  policyIssues: PolicyIssue[];
+  notes: string[];
+  applyRefused: boolean;
+  errors: ReportError[];
+  /** the baseline policy and its findings against the same snapshot, when one was compared */
+  baseline: { policy: Policy; findings: Finding[] } | null;
+}
+
+async function baselinePolicy(settings: Settings, deps: PipelineDeps, now: Date): Promise<Policy | null> {
+  let source: { text: string; path: string } | null = null;
+  if (settings.baselinePolicyPath) {
+    try {
+      source = {
+        text: await readFile(settings.baselinePolicyPath, 'utf8'),
+        path: settings.baselinePolicyPath,
+      };
+    } catch (error) {
+      throw new ConfigurationError(
+        'input.invalid-baseline-policy',
+        `Cannot read the baseline policy ${settings.baselinePolicyPath}: ${(error as Error).message}`,
+        'Give the path of the policy to compare against, e.g. the file as it is on the main branch.',
+      );
+    }
+  } else if (deps.baselinePolicy) {
+    source = await deps.baselinePolicy();
+  }
+  if (!source) return null;
+  try {
+    return parsePolicy(source.text, source.path, { now });
+  } catch (error) {
+    if (error instanceof PolicyError) {
+      deps.logger.warning(
+        `The baseline policy ${source.path} is not valid (${error.issues.length} problems); the policy impact is not shown.`,
+      );
+      return null;
+    }
+    throw error;
+  }
+}
+
+/**
+ * After an apply, the findings a verified step fixed are no longer open: they stay in the report,
+ * marked, and leave the counts, so a successful apply passes.
+ */
+function markRemediated(evaluation: Evaluation): void {
+  const fixed = new Set(evaluation.plan.filter((s) => s.status === 'verified').flatMap((s) => s.findings));
+  for (const finding of evaluation.findings) {
+    if (!fixed.has(finding.id) || finding.exemption?.status === 'active') continue;
+    finding.remediated = true;
+    evaluation.counts.findings--;
+    evaluation.counts[finding.severity]--;
+  }
+}
+
+export async function evaluateTenant(
+  settings: Settings,
+  deps: PipelineDeps,
+  policy: Policy | null,
+  snapshot: Snapshot,
+  now: Date,
+  client: ServiceTitanClient,
+): Promise<TenantOutcome> {
+  const outcome: TenantOutcome = {
+    comparison: null,
+    policyIssues: [],
+    notes: [],
+    applyRefused: false,
+    errors: [],
+    baseline: null,
+  };
+
+  if (settings.mode === 'discover') {
+    const baseline = settings.baselineSnapshotPath
+      ? await readSnapshotFile(settings.baselineSnapshotPath)
+      : null;
+    outcome.discovery = discover(snapshot, policy, baseline);
+    // discover is for learning ids, not judging: findings belong to audit, so it never fails on them.
+    return outcome;
+  }
+  if (!policy) return outcome;
+
+  // A set-role fix naming a role the tenant does not have (or has deactivated) is a policy error.
+  const roleIssues = resolveFixRoles(policy, snapshot);
+  if (roleIssues.length > 0) {
+    outcome.policyIssues = roleIssues;
+    throw new PolicyError(roleIssues);
+  }
+
+  const evaluation = evaluate(policy, snapshot, now);
+  const refusals: ApplyRefusal[] = [...evaluation.refusals];
+  const tooMany = checkMaxChanges(evaluation.plan, settings.maxChanges);
+  if (tooMany) refusals.push(tooMany);
+  if (settings.mode === 'apply' && settings.event.isPullRequest) {
+    refusals.unshift({
+      code: 'apply.pull-request',
+      message: `Apply is refused on \`${settings.event.name}\` events: a pull request never writes to ServiceTitan. This run audited and shows the plan; apply it from a workflow_dispatch run on the default branch.`,
+    });
+  }
+  evaluation.refusals = refusals;
+  deps.logger.info(
+    `${evaluation.counts.findings} findings (${evaluation.counts.critical} critical, ${evaluation.counts.high} high, ` +
+      `${evaluation.counts.medium} medium, ${evaluation.counts.low} low), ${evaluation.counts.exempted} exempted; ` +
+      `plan: ${evaluation.plan.length} changes${refusals.length ? `; apply would be refused: ${refusals.map((r) => r.code).join(', ')}` : ''}`,
+  );
+
+  const base = await baselinePolicy(settings, deps, now);
+  if (base) {
+    const baseFindings = evaluate(base, snapshot, now).findings;
+    outcome.comparison = compareFindings(baseFindings, evaluation.findings);
+    outcome.baseline = { policy: base, findings: baseFindings };
+  }
+
+  if (settings.mode === 'apply') {
+    if (refusals.length > 0) {
+      outcome.applyRefused = true;
+    } else if (evaluation.plan.some((s) => s.status === 'planned')) {
+      const { executePlan } = await import('./apply/execute.js');
+      const { liveWriter } = await import('./servicetitan/index.js');
+      evaluation.plan = await deps.logger.group('Apply', () =>
+        executePlan(evaluation.plan, liveWriter(client), client, deps.logger),
+      );
+      markRemediated(evaluation);
+      const unfinished = evaluation.plan.filter((s) => s.status === 'failed' || s.status === 'applied');
+      if (unfinished.length > 0) {
+        outcome.errors.push({
+          code: 'apply.steps-failed',
+          message: `${unfinished.length} of ${evaluation.plan.length} changes were not verified; the report's plan says which and why.`,
+          hint: 'Fix the cause and run apply again: it recomputes the plan from live state, so nothing is done twice.',
+        });
+      }
+    }
+  }
+  outcome.evaluation = evaluation;
+  return outcome;
+}

@@ -1,0 +1,119 @@
+/**
+ * From the validated document (keys as users write them, defaults applied by the schema) to the
+ * `Policy` the engine reads: camelCase, user references parsed, names lower-cased where they
+ * compare case-insensitively, and every rule, exemption and mapping with its place in the file.
+ */
+import { parseUserRef } from './references.js';
+import type { PolicyDocument } from './schema.js';
+import type { PathSegment } from './source.js';
+import type { AppliesTo, Policy, Position, Rule, RuleFix, UserRef } from './types.js';
+import { normalizeDomain } from './validate.js';
+
+type Locate = (path: readonly PathSegment[], at?: 'key' | 'value') => Position;
+
+export function normalizePolicy(doc: PolicyDocument, source: Policy['source'], locate: Locate): Policy {
+  return {
+    version: 1,
+    source,
+    organization: {
+      ...(doc.organization.name !== undefined ? { name: doc.organization.name } : {}),
+      internalDomains: unique(doc.organization['internal-domains'].map(normalizeDomain)),
+      internalUsers: refs(doc.organization['internal-users']),
+      externalUsers: refs(doc.organization['external-users']),
+    },
+    permissions: Object.entries(doc.permissions).map(([name, mapping]) => ({
+      name,
+      id: mapping.id,
+      ...(mapping.label !== undefined ? { label: mapping.label } : {}),
+      granted: unique(mapping.granted.map((value) => String(value).toLowerCase())),
+      position: locate(['permissions', name], 'key'),
+    })),
+    rules: doc.rules.map((rule, index): Rule => {
+      const common = {
+        id: rule.id,
+        ...(rule.description !== undefined ? { description: rule.description } : {}),
+        severity: rule.severity,
+        appliesTo: appliesTo(rule['applies-to']),
+        position: locate(['rules', index]),
+      };
+      const maxHolders = rule['max-holders'];
+      if (maxHolders) {
+        return {
+          kind: 'max-holders',
+          ...common,
+          maxHolders: {
+            roles: unique(maxHolders.roles ?? []),
+            permissions: unique(maxHolders.permissions ?? []),
+            max: maxHolders.max,
+          },
+        };
+      }
+      return {
+        kind: 'forbid',
+        ...common,
+        forbid: {
+          permissions: unique(rule.forbid?.permissions ?? []),
+          roles: unique(rule.forbid?.roles ?? []),
+          account: rule.forbid?.account ?? false,
+        },
+        fix: ruleFix(rule.fix),
+      };
+    }),
+    exemptions: doc.exemptions.map((exemption, index) => ({
+      ...(exemption.user !== undefined ? { user: ref(exemption.user) } : {}),
+      rules: unique(exemption.rules),
+      reason: exemption.reason,
+      expires: exemption.expires,
+      approvedBy: exemption['approved-by'],
+      ...(exemption.ticket !== undefined ? { ticket: exemption.ticket } : {}),
+      index,
+      position: locate(['exemptions', index]),
+    })),
+    safety: {
+      protectedUsers: refs(doc.safety['protected-users']),
+      minActiveAdmins: doc.safety['min-active-admins'],
+      adminRoles: unique(doc.safety['admin-roles']),
+    },
+  };
+}
+
+type RawAppliesTo = NonNullable<PolicyDocument['rules'][number]['applies-to']>;
+
+function appliesTo(raw: RawAppliesTo | undefined): AppliesTo {
+  return {
+    audience: raw?.audience ?? 'any',
+    kinds: unique(raw?.kinds ?? ['employee', 'technician']),
+    ...(raw?.roles ? { roles: unique(raw.roles) } : {}),
+    ...(raw?.['business-units'] ? { businessUnits: unique(raw['business-units']) } : {}),
+    ...(raw?.users ? { users: refs(raw.users) } : {}),
+    exceptUsers: refs(raw?.['except-users'] ?? []),
+    includeInactive: raw?.['include-inactive'] ?? false,
+  };
+}
+
+function ruleFix(raw: PolicyDocument['rules'][number]['fix']): RuleFix {
+  if (raw === undefined || raw === 'none') return { action: 'none' };
+  if (raw === 'lock' || raw === 'deactivate') return { action: raw };
+  return { action: 'set-role', role: raw['set-role'] };
+}
+
+/** Only called on strings the schema has checked against the user-reference pattern. */
+function ref(raw: string): UserRef {
+  const parsed = parseUserRef(raw);
+  if (!parsed) throw new Error(`unchecked user reference reached normalization: ${raw}`);
+  return parsed;
+}
+
+function refs(raw: string[]): UserRef[] {
+  const seen = new Set<string>();
+  return raw.map(ref).filter((r) => {
+    const key = `${r.type}:${r.value}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+function unique<T>(values: T[]): T[] {
+  return [...new Set(values)];
+}

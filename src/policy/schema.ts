@@ -1,0 +1,333 @@
+/**
+ * The policy file's shape (SPEC §4) as a zod schema: keys exactly as users write them, every object
+ * strict. The descriptions and examples here are the reference documentation: they feed the JSON
+ * Schema for editors and docs/policy.md. Checks that relate one part of the file to another
+ * (rule ids, permission names, approvers) live in validate.ts.
+ */
+import { z } from 'zod';
+import { USER_REF_PATTERN } from './references.js';
+
+/** Rule ids and permission names: they appear in reports, finding ids and SARIF rule ids. */
+export const NAME_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/;
+/** YYYY-MM-DD; the exemption ends at 23:59:59 UTC that day. */
+export const DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
+
+const name = (description: string, example: string) =>
+  z
+    .string()
+    .regex(NAME_PATTERN)
+    .describe(description)
+    .meta({ examples: [example] });
+
+const userRef = z
+  .string()
+  .regex(USER_REF_PATTERN)
+  .describe('A user: an email, login:NAME, user:ID (ServiceTitan userId), employee:ID or technician:ID.');
+
+const userRefs = (description: string, example: string[]) =>
+  z
+    .array(userRef)
+    .describe(description)
+    .meta({ examples: [example] });
+
+const severity = z
+  .enum(['critical', 'high', 'medium', 'low'])
+  .default('high')
+  .describe(
+    'How serious a violation of this rule is. The `fail-on` input decides which severities fail the run.',
+  )
+  .meta({ examples: ['critical'] });
+
+const organization = z
+  .strictObject({
+    name: z
+      .string()
+      .min(1)
+      .optional()
+      .describe('The organization name, shown in reports.')
+      .meta({ examples: ['Acme HVAC'] }),
+    'internal-domains': z
+      .array(z.string().min(1))
+      .default([])
+      .describe(
+        'Email or login domains of your own people. A user whose email (else login) is at one of these domains or a subdomain is internal; `acme.com.evil.io` is not at `acme.com`. Compared case-insensitively.',
+      )
+      .meta({ examples: [['acme-hvac.com']] }),
+    'internal-users': userRefs(
+      'Users who are always internal, whatever their domain (for example a service account on a public mail domain).',
+      ['ops-bot@gmail.com'],
+    ).default([]),
+    'external-users': userRefs(
+      'Users who are always external, even at an internal domain (for example a contractor given a company address).',
+      ['temp@acme-hvac.com'],
+    ).default([]),
+  })
+  .describe('Who counts as internal. Everyone else, including users with no email and no login, is external.')
+  .meta({ examples: [{ name: 'Acme HVAC', 'internal-domains': ['acme-hvac.com'] }] });
+
+const permissionMapping = z
+  .strictObject({
+    id: z
+      .int()
+      .positive()
+      .describe(
+        'The ServiceTitan permission id. The API returns permission ids without names: find the id with `st-access-guard discover`.',
+      )
+      .meta({ examples: [10421] }),
+    label: z
+      .string()
+      .min(1)
+      .optional()
+      .describe('A display name for reports, such as the name shown in ServiceTitan.')
+      .meta({ examples: ['Generate API Application Key'] }),
+    granted: z
+      .array(z.union([z.string(), z.boolean(), z.number()]))
+      .min(1)
+      .default(['true'])
+      .describe(
+        'The permission values that mean "held". Compared case-insensitively; ServiceTitan usually sends `True`.',
+      )
+      .meta({ examples: [['True']] }),
+  })
+  .describe('One permission name used in rules, mapped to its ServiceTitan id.');
+
+const permissions = z
+  .record(z.string().regex(NAME_PATTERN), permissionMapping)
+  .default({})
+  .describe(
+    'The names that rules use for ServiceTitan permissions, each mapped to its numeric id. Every name a rule uses must be here; two names may not share an id.',
+  )
+  .meta({ examples: [{ 'generate-api-key': { id: 10421, label: 'Generate API Application Key' } }] });
+
+const appliesTo = z
+  .strictObject({
+    audience: z
+      .enum(['internal', 'external', 'any'])
+      .default('any')
+      .describe('Which users the rule covers by audience (see `organization`).')
+      .meta({ examples: ['external'] }),
+    kinds: z
+      .array(z.enum(['employee', 'technician']))
+      .min(1)
+      .default(['employee', 'technician'])
+      .describe('Which kinds of ServiceTitan user the rule covers.')
+      .meta({ examples: [['employee']] }),
+    roles: z
+      .array(z.string().min(1))
+      .min(1)
+      .optional()
+      .describe(
+        'Only users holding any of these roles: role names or the built-in role (`Admin`, `Owner`, …), case-insensitive.',
+      )
+      .meta({ examples: [['Office']] }),
+    'business-units': z
+      .array(z.union([z.string().min(1), z.int().positive()]))
+      .min(1)
+      .optional()
+      .describe('Only users in one of these business units, by name (case-insensitive) or id.')
+      .meta({ examples: [['Plumbing']] }),
+    users: userRefs('Only these users.', ['alice@acme-hvac.com']).min(1).optional(),
+    'except-users': userRefs('Users this rule never covers.', ['alice@acme-hvac.com']).default([]),
+    'include-inactive': z
+      .boolean()
+      .default(false)
+      .describe('Also check deactivated and locked accounts (skipped by default).')
+      .meta({ examples: [true] }),
+  })
+  .describe('Which users the rule covers. Every key is optional; keys combine with AND.')
+  .meta({ examples: [{ audience: 'external', kinds: ['employee'] }] });
+
+const fix = z
+  .union([
+    z.enum(['none', 'lock', 'deactivate']),
+    z.strictObject({
+      'set-role': z
+        .string()
+        .min(1)
+        .describe("Replace the user's roles with this one role (by name).")
+        .meta({ examples: ['Technician'] }),
+    }),
+  ])
+  .default('none')
+  .describe(
+    'What `apply` does to a user who breaks this rule: `lock` the account, `deactivate` it, or `{set-role: NAME}`. `none` reports the finding with the manual steps. Only on `forbid` rules.',
+  )
+  .meta({ examples: ['lock'] });
+
+const forbid = z
+  .strictObject({
+    permissions: z
+      .array(z.string().min(1))
+      .optional()
+      .describe('Holding any of these permissions (names from `permissions`) is a violation.')
+      .meta({ examples: [['generate-api-key', 'manage-api-access']] }),
+    roles: z
+      .array(z.string().min(1))
+      .optional()
+      .describe(
+        'Holding any of these roles (role names or the built-in role enum, case-insensitive) is a violation.',
+      )
+      .meta({ examples: [['Admin', 'Owner']] }),
+    account: z
+      .boolean()
+      .optional()
+      .describe('`true`: having an active account at all is a violation.')
+      .meta({ examples: [true] }),
+  })
+  .describe('What a covered user must not have. Needs at least one of `permissions`, `roles`, `account`.')
+  .meta({ examples: [{ permissions: ['generate-api-key'], roles: ['Admin'] }] });
+
+const maxHolders = z
+  .strictObject({
+    roles: z
+      .array(z.string().min(1))
+      .optional()
+      .describe('Count the covered users holding any of these roles.')
+      .meta({ examples: [['Admin', 'Owner']] }),
+    permissions: z
+      .array(z.string().min(1))
+      .optional()
+      .describe('Count the covered users holding any of these permissions (names from `permissions`).')
+      .meta({ examples: [['generate-api-key']] }),
+    max: z
+      .int()
+      .min(0)
+      .describe('The most holders allowed; more gives one tenant-level finding.')
+      .meta({ examples: [3] }),
+  })
+  .describe('A limit on how many users may hold some roles or permissions. Needs `roles` or `permissions`.')
+  .meta({ examples: [{ roles: ['Admin', 'Owner'], max: 3 }] });
+
+const rule = z
+  .strictObject({
+    id: name(
+      'A unique id for the rule, used in reports, finding ids and exemptions.',
+      'no-external-api-access',
+    ),
+    description: z
+      .string()
+      .min(1)
+      .optional()
+      .describe('Why the rule exists, in plain words; shown with its findings.')
+      .meta({ examples: ['Outsiders must not create app keys or client secrets'] }),
+    severity,
+    'applies-to': appliesTo.optional(),
+    forbid: forbid.optional(),
+    'max-holders': maxHolders.optional(),
+    fix: fix.optional(),
+  })
+  .describe('One rule. It has exactly one of `forbid` or `max-holders`.');
+
+const exemption = z
+  .strictObject({
+    user: userRef
+      .optional()
+      .describe(
+        'The exempted user. Without `user`, the exemption covers the tenant-level (`max-holders`) findings of its rules.',
+      )
+      .meta({ examples: ['partner@integrator.example'] }),
+    rules: z
+      .array(z.string().min(1))
+      .min(1)
+      .describe('The ids of the rules this exemption covers.')
+      .meta({ examples: [['no-external-api-access']] }),
+    reason: z
+      .string()
+      .min(1)
+      .describe('Why the exception is acceptable. Required.')
+      .meta({ examples: ['Integration partner, contract 2231'] }),
+    expires: z
+      .string()
+      .regex(DATE_PATTERN)
+      .describe(
+        'The last day the exemption holds (YYYY-MM-DD; it ends 23:59:59 UTC that day), at most 366 days after today. Required: exceptions are reviewed, not forgotten.',
+      )
+      .meta({ examples: ['2027-03-31'] }),
+    'approved-by': userRef
+      .describe('Who approved the exception, as a user reference. Required, and not the exempted user.')
+      .meta({ examples: ['security@acme-hvac.com'] }),
+    ticket: z
+      .string()
+      .min(1)
+      .optional()
+      .describe('A ticket or change-request id, for the audit trail.')
+      .meta({ examples: ['SEC-123'] }),
+  })
+  .describe('A time-limited, approved exception to some rules.');
+
+const safety = z
+  .strictObject({
+    'protected-users': userRefs('Users `apply` never changes; a plan that touches one is refused whole.', [
+      'owner@acme-hvac.com',
+    ]).default([]),
+    'min-active-admins': z
+      .int()
+      .min(0)
+      .default(1)
+      .describe('`apply` refuses a plan that would leave fewer active users holding an admin role.')
+      .meta({ examples: [2] }),
+    'admin-roles': z
+      .array(z.string().min(1))
+      .min(1)
+      .default(['Admin', 'Owner'])
+      .describe('The roles that count as admin for `min-active-admins` (names or built-in roles).')
+      .meta({ examples: [['Admin', 'Owner']] }),
+  })
+  .describe('Guards on `apply`, checked before anything is changed.')
+  .meta({ examples: [{ 'protected-users': ['owner@acme-hvac.com'], 'min-active-admins': 1 }] });
+
+export const policySchema = z
+  .strictObject({
+    version: z
+      .literal(1)
+      .describe('The policy language version. Always `1`.')
+      .meta({ examples: [1] }),
+    organization: organization.default({
+      'internal-domains': [],
+      'internal-users': [],
+      'external-users': [],
+    }),
+    permissions,
+    rules: z
+      .array(rule)
+      .min(1)
+      .describe('The rules the tenant is audited against.')
+      .meta({
+        examples: [
+          [
+            {
+              id: 'no-external-api-access',
+              severity: 'critical',
+              'applies-to': { audience: 'external' },
+              forbid: { permissions: ['generate-api-key'] },
+              fix: 'lock',
+            },
+          ],
+        ],
+      }),
+    exemptions: z
+      .array(exemption)
+      .default([])
+      .describe('Approved, time-limited exceptions. An exempted finding stays in the report, marked.')
+      .meta({
+        examples: [
+          [
+            {
+              user: 'partner@integrator.example',
+              rules: ['no-external-api-access'],
+              reason: 'Integration partner, contract 2231',
+              expires: '2027-03-31',
+              'approved-by': 'security@acme-hvac.com',
+            },
+          ],
+        ],
+      }),
+    safety: safety.default({
+      'protected-users': [],
+      'min-active-admins': 1,
+      'admin-roles': ['Admin', 'Owner'],
+    }),
+  })
+  .describe('An access policy for a ServiceTitan tenant (servicetitan-access-guard, version 1).');
+
+export type PolicyDocument = z.output<typeof policySchema>;

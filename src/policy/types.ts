@@ -1,0 +1,109 @@
+/**
+ * The policy after loading and validation (SPEC §4), normalized to camelCase with every default
+ * applied. Each rule, exemption and permission mapping remembers where it stands in the file, so
+ * annotations and SARIF can point at it.
+ */
+import type { UserKind } from '../engine/snapshot.js';
+
+export type Severity = 'critical' | 'high' | 'medium' | 'low';
+export const SEVERITIES: readonly Severity[] = ['critical', 'high', 'medium', 'low'];
+
+export type Audience = 'internal' | 'external';
+
+/** 1-based position of a node in the policy file */
+export interface Position {
+  line: number;
+  column: number;
+}
+
+/**
+ * A user reference: an email (contains `@`), `login:NAME`, `user:ID` (ServiceTitan userId),
+ * `employee:ID` or `technician:ID`. Emails and logins are stored lower-case.
+ */
+export type UserRef =
+  | { type: 'email'; value: string; raw: string }
+  | { type: 'login'; value: string; raw: string }
+  | { type: 'user' | 'employee' | 'technician'; value: number; raw: string };
+
+export interface PermissionMapping {
+  /** the name used in rules */
+  name: string;
+  /** ServiceTitan permission id */
+  id: number;
+  label?: string;
+  /** values meaning "held", lower-case; default ["true"] */
+  granted: string[];
+  position: Position;
+}
+
+export type RuleFix =
+  { action: 'none' } | { action: 'lock' } | { action: 'deactivate' } | { action: 'set-role'; role: string };
+
+export interface AppliesTo {
+  audience: Audience | 'any';
+  kinds: UserKind[];
+  /** holds any of these roles (names or built-in enum, matched case-insensitively) */
+  roles?: string[];
+  /** business unit names or ids */
+  businessUnits?: (string | number)[];
+  users?: UserRef[];
+  exceptUsers: UserRef[];
+  includeInactive: boolean;
+}
+
+export interface ForbidRule {
+  kind: 'forbid';
+  id: string;
+  description?: string;
+  severity: Severity;
+  appliesTo: AppliesTo;
+  forbid: { permissions: string[]; roles: string[]; account: boolean };
+  fix: RuleFix;
+  position: Position;
+}
+
+export interface MaxHoldersRule {
+  kind: 'max-holders';
+  id: string;
+  description?: string;
+  severity: Severity;
+  appliesTo: AppliesTo;
+  maxHolders: { roles: string[]; permissions: string[]; max: number };
+  position: Position;
+}
+
+export type Rule = ForbidRule | MaxHoldersRule;
+
+export interface Exemption {
+  /** absent: covers the tenant-level (max-holders) findings of its rules */
+  user?: UserRef;
+  rules: string[];
+  reason: string;
+  /** YYYY-MM-DD; the exemption ends at 23:59:59 UTC that day */
+  expires: string;
+  approvedBy: string;
+  ticket?: string;
+  /** index in the file's `exemptions` list */
+  index: number;
+  position: Position;
+}
+
+export interface Policy {
+  version: 1;
+  /** where it was read from and the SHA-256 of its bytes */
+  source: { path: string; sha256: string };
+  organization: {
+    name?: string;
+    internalDomains: string[];
+    internalUsers: UserRef[];
+    externalUsers: UserRef[];
+  };
+  permissions: PermissionMapping[];
+  rules: Rule[];
+  exemptions: Exemption[];
+  safety: {
+    protectedUsers: UserRef[];
+    minActiveAdmins: number;
+    adminRoles: string[];
+  };
+}

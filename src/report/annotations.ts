@@ -1,0 +1,80 @@
+/**
+ * Annotations on the policy file, so a PR shows problems inline. GitHub shows only a handful per
+ * step, so findings are grouped: one annotation per rule at the rule's line, listing its findings.
+ * Built-in findings point at different exemptions or mappings, so theirs are one per location.
+ */
+import type { PolicyIssue } from '../errors.js';
+import type { Finding } from '../engine/types.js';
+import { isExempt, reachesFailOn } from './build.js';
+import { holdings, personLabel, recordRef } from './describe.js';
+import type { Report } from './model.js';
+import { inlinePlain } from './text.js';
+
+export interface Annotation {
+  level: 'error' | 'warning' | 'notice';
+  title: string;
+  message: string;
+  file?: string;
+  startLine?: number;
+  startColumn?: number;
+}
+
+/** Findings listed in one annotation before "and N more". */
+export const FINDINGS_PER_ANNOTATION = 20;
+
+const LEVEL_ORDER: Record<Annotation['level'], number> = { error: 0, warning: 1, notice: 2 };
+
+function findingLine(f: Finding): string {
+  const who = f.user ? `${personLabel(f.user)} (${recordRef(f.user)}, ${f.user.audience})` : 'tenant';
+  const exempt = isExempt(f) ? `[exempted until ${f.exemption!.expires}: ${f.exemption!.reason}]` : '';
+  return `- ${inlinePlain(who, 160)}: ${inlinePlain(holdings(f), 300)}${exempt ? ` ${inlinePlain(exempt, 200)}` : ''}`;
+}
+
+export function findingAnnotations(report: Report, policyPath: string): Annotation[] {
+  const groups = new Map<string, Finding[]>();
+  for (const f of report.findings) {
+    const key = JSON.stringify([f.rule, f.location.line, f.location.column]);
+    groups.set(key, [...(groups.get(key) ?? []), f]);
+  }
+  const annotations: Annotation[] = [];
+  for (const findings of groups.values()) {
+    const first = findings[0]!;
+    const open = findings.filter((f) => !isExempt(f));
+    const level: Annotation['level'] =
+      open.length === 0
+        ? 'notice'
+        : open.some((f) => reachesFailOn(f.severity, report.failOn))
+          ? 'error'
+          : 'warning';
+    const severity = open[0]?.severity ?? first.severity;
+    const counted =
+      open.length === findings.length
+        ? `${findings.length} finding${findings.length === 1 ? '' : 's'}`
+        : `${open.length} finding${open.length === 1 ? '' : 's'}, ${findings.length - open.length} exempted`;
+    const lines = findings.slice(0, FINDINGS_PER_ANNOTATION).map(findingLine);
+    if (findings.length > FINDINGS_PER_ANNOTATION)
+      lines.push(`and ${findings.length - FINDINGS_PER_ANNOTATION} more`);
+    annotations.push({
+      level,
+      title: inlinePlain(`${first.rule} (${severity}): ${counted}`, 200),
+      message: lines.join('\n'),
+      file: policyPath,
+      startLine: Math.max(1, first.location.line),
+      startColumn: Math.max(1, first.location.column),
+    });
+  }
+  return annotations.sort(
+    (a, b) => LEVEL_ORDER[a.level] - LEVEL_ORDER[b.level] || (a.startLine ?? 0) - (b.startLine ?? 0),
+  );
+}
+
+export function policyIssueAnnotations(issues: PolicyIssue[]): Annotation[] {
+  return issues.map((issue) => ({
+    level: 'error',
+    title: inlinePlain(issue.code, 100),
+    message: inlinePlain(issue.hint ? `${issue.message} (${issue.hint})` : issue.message, 1000),
+    file: issue.file,
+    startLine: Math.max(1, issue.line),
+    startColumn: Math.max(1, issue.column),
+  }));
+}

@@ -1,0 +1,84 @@
+/**
+ * Plain-language descriptions of findings and steps, shared by every renderer. They return raw
+ * text; each renderer makes it safe for its channel (Markdown, terminal, SARIF).
+ */
+import type { Finding, FindingFix, PlanStep } from '../engine/types.js';
+import type { Report } from './model.js';
+
+export const HEADLINE_STATUS = {
+  pass: { icon: '✅', word: 'pass' },
+  fail: { icon: '❌', word: 'fail' },
+  error: { icon: '⚠️', word: 'error' },
+} as const;
+
+/** `employee 21` */
+export function recordRef(u: { kind: string; id: number }): string {
+  return `${u.kind} ${u.id}`;
+}
+
+/** The name, then the email (else the login) a person recognises the user by. */
+export function personLabel(u: { name: string; email?: string | null; login?: string | null }): string {
+  const contact = u.email ?? u.login ?? null;
+  return contact ? `${u.name} <${contact}>` : u.name;
+}
+
+/** What the finding is about: the permissions, roles or account held, or its message. */
+export function holdings(f: Finding, holderLimit = 10): string {
+  const parts: string[] = [];
+  const e = f.evidence;
+  if (e.permissions?.length) parts.push(`permissions: ${e.permissions.join(', ')}`);
+  if (e.roles?.length) parts.push(`roles: ${e.roles.join(', ')}`);
+  if (e.account) parts.push('an active account');
+  if (e.holders) {
+    const names = e.holders.slice(0, holderLimit).map((h) => h.name);
+    if (e.holders.length > holderLimit) names.push(`and ${e.holders.length - holderLimit} more`);
+    parts.push(
+      `${e.holders.length} holders${e.max !== undefined ? ` (max ${e.max})` : ''}: ${names.join(', ')}`,
+    );
+  }
+  if (parts.length === 0) return f.message;
+  if (f.exemption?.status === 'expired') parts.push(`exemption expired ${f.exemption.expires}`);
+  return parts.join('; ');
+}
+
+export function fixLabel(fix: FindingFix): string {
+  switch (fix.action) {
+    case 'lock':
+      return 'lock the account';
+    case 'deactivate':
+      return 'deactivate the account';
+    case 'set-role':
+      return `set role ${fix.role}`;
+    case 'manual':
+      return 'manual (see steps)';
+  }
+}
+
+export function stepLabel(step: PlanStep): string {
+  return step.action === 'set-role' ? `set role ${step.role ?? step.roleId ?? '?'}` : step.action;
+}
+
+export function stepDetail(step: PlanStep): string {
+  return step.error ?? step.reason ?? '';
+}
+
+export function headlineCounts(report: Report): string {
+  const c = report.counts;
+  return (
+    `${c.findings} finding${c.findings === 1 ? '' : 's'} (${c.critical} critical, ${c.high} high, ` +
+    `${c.medium} medium, ${c.low} low), ${c.exempted} exempted; ${c.users} users audited ` +
+    `(${c.activeUsers} active, ${c.externalUsers} external)`
+  );
+}
+
+/** `fails on high or above` */
+export function failOnLabel(failOn: Report['failOn']): string {
+  return failOn === 'never' ? 'never fails on findings' : `fails on ${failOn} or above`;
+}
+
+/** Whole days from `now` until the end (23:59:59 UTC) of an exemption's expiry date. */
+export function daysUntilExpiry(expires: string, now: Date): number | null {
+  const end = Date.parse(`${expires}T23:59:59Z`);
+  if (Number.isNaN(end)) return null;
+  return Math.floor((end - now.getTime()) / 86_400_000);
+}

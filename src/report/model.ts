@@ -1,0 +1,68 @@
+/**
+ * The one report (SPEC §5). Built once per run; every channel (JSON, job summary, SARIF,
+ * annotations, console, issue, comment, evidence) renders from it.
+ */
+import type { ApplyRefusal, Evaluation, Finding, PlanStep } from '../engine/types.js';
+
+export type Mode = 'validate' | 'audit' | 'apply' | 'discover' | 'undo';
+export type RunStatus = 'pass' | 'fail' | 'error';
+/** the lowest severity that fails the run (`fail-on`) */
+export type FailOn = 'critical' | 'high' | 'medium' | 'low' | 'never';
+
+export interface ReportError {
+  code: string;
+  message: string;
+  hint?: string;
+  /** for policy errors */
+  file?: string;
+  line?: number;
+  column?: number;
+}
+
+/** discover mode: every permission id the tenant's users carry */
+export interface DiscoveredPermission {
+  id: number;
+  /** the policy's name for it, when mapped */
+  name: string | null;
+  /** distinct values seen -> number of active users holding that value */
+  values: Record<string, number>;
+  /** users (active or not) that carry the id at all */
+  users: number;
+}
+
+export interface PermissionChange {
+  user: { kind: 'employee' | 'technician'; id: number; name: string };
+  permission: number;
+  before: string | null | undefined;
+  after: string | null | undefined;
+}
+
+export interface Report {
+  version: 1;
+  tool: { name: 'servicetitan-access-guard'; version: string };
+  mode: Mode;
+  tenant: string | null;
+  environment: 'production' | 'integration';
+  policy: { path: string; sha256: string | null };
+  startedAt: string;
+  finishedAt: string;
+  status: RunStatus;
+  /** the lowest severity that fails the run */
+  failOn: 'critical' | 'high' | 'medium' | 'low' | 'never';
+  counts: Evaluation['counts'];
+  findings: Finding[];
+  plan: PlanStep[];
+  /** why apply would refuse (audit) or refused (apply) the plan; empty when it would go ahead */
+  refusals: ApplyRefusal[];
+  /** policy impact against a baseline policy (PR runs, --baseline-policy); null otherwise */
+  comparison: { added: string[]; resolved: string[] } | null;
+  /** discover mode only */
+  discovery?: {
+    permissions: DiscoveredPermission[];
+    roles: { id: number; name: string; active: boolean; users: number }[];
+    changes: PermissionChange[] | null;
+  };
+  errors: ReportError[];
+  /** whether names and emails in this report are masked */
+  redacted: boolean;
+}

@@ -1,0 +1,256 @@
+/**
+ * The job summary's sections as pieces: each piece is whole lines of Markdown, and cutting the
+ * document after any piece leaves valid Markdown (a table is its heading and header row, then one
+ * piece per row).
+ */
+import type { Finding } from '../engine/types.js';
+import { SEVERITIES } from '../policy/types.js';
+import { isExempt } from './build.js';
+import {
+  daysUntilExpiry,
+  failOnLabel,
+  fixLabel,
+  HEADLINE_STATUS,
+  holdings,
+  recordRef,
+  stepDetail,
+  stepLabel,
+} from './describe.js';
+import type { Report } from './model.js';
+import { inlineMarkdown as md } from './text.js';
+
+export type Piece = string;
+
+const TITLE: Record<Report['mode'], string> = {
+  validate: 'policy validation',
+  audit: 'access audit',
+  apply: 'access remediation',
+  discover: 'permission discovery',
+  undo: 'undo',
+};
+
+export function table(heading: string, intro: string[], header: string[], rows: string[][]): Piece[] {
+  const head =
+    `\n${heading}\n\n` +
+    intro.map((line) => `${line}\n\n`).join('') +
+    `| ${header.join(' | ')} |\n|${header.map(() => ' --- |').join('')}\n`;
+  return [head, ...rows.map((cells) => `| ${cells.join(' | ')} |\n`)];
+}
+
+function who(f: Finding): string {
+  if (!f.user) return '_tenant_';
+  const u = f.user;
+  const contact = u.email ?? u.login;
+  return [
+    `**${md(u.name, 80)}**`,
+    contact ? md(contact, 80) : null,
+    `${md(recordRef(u))} · ${u.audience}${u.active ? '' : ' · inactive'}${u.locked ? ' · locked' : ''}`,
+  ]
+    .filter((x) => x !== null)
+    .join('<br>');
+}
+
+export function headline(report: Report): Piece[] {
+  const s = HEADLINE_STATUS[report.status];
+  const c = report.counts;
+  const context = [
+    report.tenant ? `Tenant ${md(report.tenant, 40)} (${report.environment})` : report.environment,
+    `mode ${report.mode}`,
+    `policy ${md(report.policy.path, 120)}`,
+    failOnLabel(report.failOn),
+  ].join(' · ');
+  const pieces: Piece[] = [`## ${s.icon} ServiceTitan ${TITLE[report.mode]}: ${s.word}\n\n${context}\n`];
+  if (report.mode !== 'validate') {
+    pieces.push(
+      '\n| Critical | High | Medium | Low | Exempted | Users audited | Active | External |\n' +
+        '| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n' +
+        `| ${c.critical} | ${c.high} | ${c.medium} | ${c.low} | ${c.exempted} | ${c.users} | ${c.activeUsers} | ${c.externalUsers} |\n`,
+    );
+  }
+  if (report.redacted) pieces.push('\nNames and emails are masked in this run’s output.\n');
+  if (report.errors.length === 0) {
+    if (report.mode === 'validate') pieces.push('\nThe policy is valid.\n');
+    else if (report.mode !== 'discover' && report.findings.length === 0)
+      pieces.push(`\nNo findings. ${c.users} users audited.\n`);
+  }
+  return pieces;
+}
+
+export function errors(report: Report): Piece[] {
+  if (report.errors.length === 0) return [];
+  return [
+    `\n### Errors (${report.errors.length})\n\n`,
+    ...report.errors.map((e) => {
+      const where = e.file ? ` (${md(e.file, 120)}${e.line ? `:${e.line}:${e.column ?? 1}` : ''})` : '';
+      const hint = e.hint ? `<br>${md(e.hint, 500)}` : '';
+      return `- **${md(e.code, 80)}**: ${md(e.message, 1000)}${where}${hint}\n`;
+    }),
+  ];
+}
+
+export function findingsBySeverity(report: Report): Piece[] {
+  const open = report.findings.filter((f) => !isExempt(f));
+  return SEVERITIES.flatMap((severity) => {
+    const rows = open.filter((f) => f.severity === severity);
+    if (rows.length === 0) return [];
+    const name = severity[0]!.toUpperCase() + severity.slice(1);
+    return table(
+      `### ${name} (${rows.length})`,
+      [],
+      ['Who', 'Holds', 'Rule', 'Fix'],
+      rows.map((f) => [who(f), md(holdings(f), 300), md(f.rule, 80), md(fixLabel(f.fix))]),
+    );
+  });
+}
+
+export function exempted(report: Report): Piece[] {
+  const rows = report.findings.filter(isExempt);
+  if (rows.length === 0) return [];
+  return table(
+    `### Exempted (${rows.length})`,
+    [],
+    ['Who', 'Rule', 'Reason', 'Expires', 'Approved by', 'Ticket'],
+    rows.map((f) => {
+      const x = f.exemption!;
+      return [
+        who(f),
+        md(f.rule, 80),
+        md(x.reason),
+        md(x.expires, 20),
+        md(x.approvedBy, 80),
+        md(x.ticket ?? '—', 40),
+      ];
+    }),
+  );
+}
+
+export function expiringSoon(report: Report): Piece[] {
+  const now = new Date(report.finishedAt);
+  const seen = new Map<string, { finding: Finding; days: number; covers: number }>();
+  for (const f of report.findings.filter(isExempt)) {
+    const x = f.exemption!;
+    const days = daysUntilExpiry(x.expires, now);
+    if (days === null || days < 0 || days > 30) continue;
+    const key = JSON.stringify([x.reason, x.expires, x.approvedBy, x.ticket, f.user?.kind, f.user?.id]);
+    const entry = seen.get(key);
+    if (entry) entry.covers += 1;
+    else seen.set(key, { finding: f, days, covers: 1 });
+  }
+  if (seen.size === 0) return [];
+  const entries = [...seen.values()].sort((a, b) => a.days - b.days);
+  return table(
+    `### Exemptions expiring within 30 days (${entries.length})`,
+    ['Renew them in the policy (with a new approval) or let the findings come back.'],
+    ['Expires', 'Days left', 'Who', 'Findings covered', 'Approved by', 'Ticket'],
+    entries.map(({ finding: f, days, covers }) => {
+      const x = f.exemption!;
+      return [
+        md(x.expires, 20),
+        String(days),
+        who(f),
+        String(covers),
+        md(x.approvedBy, 80),
+        md(x.ticket ?? '—', 40),
+      ];
+    }),
+  );
+}
+
+export function plan(report: Report): Piece[] {
+  if (report.plan.length === 0 && report.refusals.length === 0) return [];
+  const intro: string[] = [];
+  if (report.refusals.length > 0) {
+    intro.push(
+      (report.mode === 'apply'
+        ? '**Apply refused this plan and changed nothing:**'
+        : '**Apply would refuse this plan:**') +
+        '\n' +
+        report.refusals.map((r) => `- ${md(r.code, 60)}: ${md(r.message, 500)}`).join('\n'),
+    );
+  } else if (report.mode !== 'apply' && report.plan.length > 0) {
+    intro.push('Apply would go ahead with these changes (`mode: apply`).');
+  }
+  return table(
+    `### Plan (${report.plan.length} change${report.plan.length === 1 ? '' : 's'})`,
+    intro,
+    ['Who', 'Action', 'Status', 'Rules', 'Detail'],
+    report.plan.map((s) => [
+      `**${md(s.user.name, 80)}**<br>${md(recordRef(s.user))}`,
+      md(stepLabel(s), 80),
+      s.status,
+      md(s.rules.join(', '), 200),
+      md(stepDetail(s), 300),
+    ]),
+  );
+}
+
+export function manualSteps(report: Report): Piece[] {
+  const manual = report.findings.filter((f) => !isExempt(f) && f.fix.action === 'manual');
+  if (manual.length === 0) return [];
+  return [
+    `\n### Manual steps\n\nServiceTitan has no API call for these; a person makes them.\n\n`,
+    ...manual.map((f) => {
+      const steps = f.fix.action === 'manual' ? f.fix.steps.slice(0, 10) : [];
+      const target = f.user ? `${md(f.user.name, 80)} (${md(recordRef(f.user))})` : 'tenant';
+      return `- **${md(f.rule, 80)}** · ${target}: ${steps.map((step) => md(step, 300)).join('; ')}\n`;
+    }),
+  ];
+}
+
+export function comparison(report: Report): Piece[] {
+  const cmp = report.comparison;
+  if (!cmp) return [];
+  const byId = new Map(report.findings.map((f) => [f.id, f]));
+  const describe = (id: string): string[] => {
+    const f = byId.get(id);
+    return f ? [md(f.rule, 80), f.user ? md(f.user.name, 80) : '_tenant_'] : ['—', '—'];
+  };
+  return table(
+    '### Policy change impact',
+    [`This policy change adds ${cmp.added.length} finding(s) and resolves ${cmp.resolved.length}.`],
+    ['Change', 'Finding', 'Rule', 'Who'],
+    [
+      ...cmp.added.map((id) => ['added', md(id, 80), ...describe(id)]),
+      ...cmp.resolved.map((id) => ['resolved', md(id, 80), ...describe(id)]),
+    ],
+  );
+}
+
+export function discovery(report: Report): Piece[] {
+  const d = report.discovery;
+  if (!d) return [];
+  const values = (v: Record<string, number>) =>
+    md(
+      Object.entries(v)
+        .map(([value, n]) => `${value}: ${n}`)
+        .join(', '),
+      300,
+    );
+  return [
+    ...table(
+      `### Permissions seen (${d.permissions.length})`,
+      ['Values show how many active users hold each value.'],
+      ['Id', 'Policy name', 'Values', 'Users'],
+      d.permissions.map((p) => [String(p.id), md(p.name ?? '—', 80), values(p.values), String(p.users)]),
+    ),
+    ...table(
+      `### Roles (${d.roles.length})`,
+      [],
+      ['Id', 'Name', 'Active', 'Users'],
+      d.roles.map((r) => [String(r.id), md(r.name, 80), r.active ? 'yes' : 'no', String(r.users)]),
+    ),
+    ...(d.changes
+      ? table(
+          `### Permission changes since the baseline snapshot (${d.changes.length})`,
+          ['The id that changed on the user you toggled is the one to map in the policy.'],
+          ['Who', 'Permission id', 'Before', 'After'],
+          d.changes.map((c) => [
+            `${md(c.user.name, 80)} (${md(recordRef(c.user))})`,
+            String(c.permission),
+            md(String(c.before ?? '—'), 40),
+            md(String(c.after ?? '—'), 40),
+          ]),
+        )
+      : []),
+  ];
+}

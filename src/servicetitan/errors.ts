@@ -1,0 +1,191 @@
+/**
+ * One error type for everything ServiceTitan answers that stops a run. A user's mistake (wrong
+ * credentials, app not connected, wrong tenant) is a ConfigurationError (exit 2); a ServiceTitan
+ * that cannot be read or written is a RuntimeError (exit 3). Both carry the same details, and no
+ * message ever contains the client secret, the app key or an access token.
+ */
+import { ConfigurationError, RuntimeError } from '../errors.js';
+
+export interface ServiceTitanErrorDetails {
+  method: string;
+  /** the request path with the tenant, never the query string */
+  path: string;
+  status?: number;
+  traceId?: string;
+  serviceTitanMessage?: string;
+}
+
+export class ServiceTitanConfigurationError extends ConfigurationError {
+  constructor(
+    code: string,
+    message: string,
+    hint: string | undefined,
+    readonly details: ServiceTitanErrorDetails,
+  ) {
+    super(code, message, hint);
+  }
+}
+
+export class ServiceTitanRuntimeError extends RuntimeError {
+  constructor(
+    code: string,
+    message: string,
+    hint: string | undefined,
+    readonly details: ServiceTitanErrorDetails,
+  ) {
+    super(code, message, hint);
+  }
+}
+
+export type ServiceTitanError = ServiceTitanConfigurationError | ServiceTitanRuntimeError;
+
+export function isServiceTitanError(error: unknown): error is ServiceTitanError {
+  return error instanceof ServiceTitanConfigurationError || error instanceof ServiceTitanRuntimeError;
+}
+
+/** What ServiceTitan said about a failure, from either of its error shapes. */
+export interface ServiceTitanProblem {
+  message?: string;
+  traceId?: string;
+}
+
+/**
+ * Reads an error body: RFC 7807 `{title, errors, traceId}` from the API, gateway
+ * `{statusCode, message}` from the API management layer, OAuth `{error, error_description}` from
+ * the token endpoint, or plain text.
+ */
+export function parseProblem(body: string): ServiceTitanProblem {
+  const text = body.trim();
+  if (!text) return {};
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    return { message: oneLine(text) };
+  }
+  if (!parsed || typeof parsed !== 'object') return { message: oneLine(text) };
+  const o = parsed as Record<string, unknown>;
+  const traceId = typeof o.traceId === 'string' && o.traceId ? o.traceId : undefined;
+  const parts: string[] = [];
+  if (typeof o.title === 'string' && o.title) parts.push(o.title);
+  if (o.errors && typeof o.errors === 'object') {
+    for (const [field, messages] of Object.entries(o.errors as Record<string, unknown>)) {
+      const list = Array.isArray(messages) ? messages.map(String) : [String(messages)];
+      if (list.length) parts.push(field ? `${field}: ${list.join(' ')}` : list.join(' '));
+    }
+  }
+  if (typeof o.message === 'string' && o.message) parts.push(o.message);
+  if (typeof o.error === 'string' && o.error) {
+    parts.push(typeof o.error_description === 'string' ? `${o.error}: ${o.error_description}` : o.error);
+  }
+  const joined = parts.reduce(
+    (text, part) => (text ? `${text}${/[.!?:;]$/.test(text) ? ' ' : '; '}${part}` : part),
+    '',
+  );
+  return { message: joined ? oneLine(joined) : undefined, traceId };
+}
+
+function oneLine(text: string): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  return flat.length > 300 ? `${flat.slice(0, 300)}…` : flat;
+}
+
+/** Replaces every occurrence of a secret with `***` (defence in depth for echoed bodies). */
+export function scrubSecrets(text: string, secrets: readonly string[]): string {
+  let out = text;
+  for (const secret of secrets) {
+    if (secret && secret.length >= 4) out = out.split(secret).join('***');
+  }
+  return out;
+}
+
+/** `GET /settings/v2/tenant/1/employees failed with 403: Forbidden (trace id abc)` */
+export function describeFailure(details: ServiceTitanErrorDetails, attempts?: number): string {
+  let text = `${details.method} ${details.path} failed`;
+  if (details.status !== undefined) text += ` with ${details.status}`;
+  if (attempts !== undefined) text += ` after ${attempts} attempt${attempts === 1 ? '' : 's'}`;
+  if (details.serviceTitanMessage) text += `: ${details.serviceTitanMessage}`;
+  if (details.traceId) text += ` (trace id ${details.traceId})`;
+  return text;
+}
+
+/** Paths naming one record (`/employees/12`, `/technicians/3/account-actions`) end in a record id. */
+function isRecordPath(path: string): boolean {
+  return /\/tenant\/[^/]+\/[^/]+\/\d+(\/|$)/.test(path);
+}
+
+export interface FailureContext {
+  details: ServiceTitanErrorDetails;
+  tenant: string;
+  write: boolean;
+}
+
+/**
+ * The error for a final (not retried, or retries exhausted) HTTP answer. `attempts` is how often
+ * the request was tried, for the `servicetitan.unavailable` hint.
+ */
+export function errorForStatus(ctx: FailureContext, attempts: number): ServiceTitanError {
+  const { details, tenant, write } = ctx;
+  const status = details.status ?? 0;
+  const message = describeFailure(details);
+  const retried = status === 429 || status >= 500;
+  if (status === 401) {
+    return new ServiceTitanConfigurationError(
+      'auth.unauthorized',
+      `${message}. ServiceTitan refused the access token even after a fresh one was fetched.`,
+      'Check the client id and client secret, and that `environment` (production or integration) is the one the app was created in.',
+      details,
+    );
+  }
+  if (status === 403) {
+    return new ServiceTitanConfigurationError(
+      'auth.forbidden',
+      `${message}. The app may not ${write ? 'change' : 'read'} this resource in tenant ${tenant}.`,
+      `In the ServiceTitan developer portal, give the app the Settings ${write ? 'read and write' : 'read'} scope, and have an admin of tenant ${tenant} connect the app to the tenant; check that the app key belongs to the same app.`,
+      details,
+    );
+  }
+  if (status === 404 && !isRecordPath(details.path)) {
+    return new ServiceTitanConfigurationError(
+      'tenant.not-found',
+      `${message}. ServiceTitan does not know tenant ${tenant} here.`,
+      'Check the tenant id and the environment (production or integration).',
+      details,
+    );
+  }
+  if (retried) {
+    return new ServiceTitanRuntimeError(
+      'servicetitan.unavailable',
+      `${describeFailure(details, attempts)}.`,
+      'ServiceTitan is overloaded or unavailable; try again later (https://status.servicetitan.com).',
+      details,
+    );
+  }
+  return new ServiceTitanRuntimeError(
+    'servicetitan.request-rejected',
+    `${message}.`,
+    status === 404
+      ? 'The record does not exist (any more) in ServiceTitan; rerun the audit to refresh the plan.'
+      : 'ServiceTitan rejected the request; its message above says why.',
+    details,
+  );
+}
+
+/** Timeouts and connection errors that outlasted the retries. */
+export function unavailableError(details: ServiceTitanErrorDetails, cause: string, attempts: number) {
+  return new ServiceTitanRuntimeError(
+    'servicetitan.unavailable',
+    `${details.method} ${details.path} failed after ${attempts} attempt${attempts === 1 ? '' : 's'}: ${cause}.`,
+    'Check the network path to ServiceTitan (proxy settings HTTPS_PROXY / NO_PROXY, firewall) or try again later.',
+    details,
+  );
+}
+
+export function invalidResponseError(details: ServiceTitanErrorDetails, problem: string) {
+  return new ServiceTitanRuntimeError(
+    'servicetitan.invalid-response',
+    `${details.method} ${details.path} answered something the audit cannot use: ${problem}.`,
+    'This is unexpected from ServiceTitan; rerun, and report it with the trace id if it persists.',
+    details,
+  );
+}

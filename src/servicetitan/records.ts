@@ -1,0 +1,129 @@
+/**
+ * ServiceTitan's answers, parsed tolerantly: unknown fields are ignored, nullable or oddly typed
+ * optional fields become null, but a record without a numeric id, unreadable roles or
+ * permissions, or a page without a data array is rejected, because the audit would be wrong.
+ */
+import { z } from 'zod';
+import type { BusinessUnit, TenantUser, UserKind, UserRole } from '../engine/snapshot.js';
+
+const optionalText = z.string().nullish().catch(null);
+const optionalInt = z.number().int().nullish().catch(null);
+
+const Permission = z.looseObject({
+  id: z.number().int(),
+  value: z.union([z.string(), z.number(), z.boolean()]).nullish(),
+});
+
+const CustomField = z.looseObject({ typeId: optionalInt, name: optionalText, value: optionalText });
+
+export const UserRecord = z.looseObject({
+  id: z.number().int(),
+  userId: optionalInt,
+  name: optionalText,
+  // employees only: the deprecated built-in role enum
+  role: optionalText,
+  roleIds: z.array(z.number().int()).nullish(),
+  businessUnitId: optionalInt,
+  email: optionalText,
+  loginName: optionalText,
+  customFields: z.array(CustomField).nullish().catch(null),
+  active: z.boolean().nullish().catch(null),
+  aadUserId: optionalText,
+  permissions: z.array(Permission).nullish(),
+  accountLocked: z.boolean().nullish().catch(null),
+});
+export type UserRecord = z.infer<typeof UserRecord>;
+
+export const RoleRecord = z.looseObject({
+  id: z.number().int(),
+  name: optionalText,
+  active: z.boolean().nullish().catch(null),
+  employeeType: optionalText,
+});
+export type RoleRecord = z.infer<typeof RoleRecord>;
+
+export const BusinessUnitRecord = z.looseObject({
+  id: z.number().int(),
+  name: optionalText,
+  active: z.boolean().nullish().catch(null),
+});
+export type BusinessUnitRecord = z.infer<typeof BusinessUnitRecord>;
+
+export const ListPage = z.looseObject({
+  data: z.array(z.unknown()),
+  hasMore: z.boolean().nullish().catch(null),
+  totalCount: z.number().int().nonnegative().nullish().catch(null),
+});
+export type ListPage = z.infer<typeof ListPage>;
+
+export const ExportPage = z.looseObject({
+  data: z.array(z.unknown()),
+  hasMore: z.boolean().nullish().catch(null),
+  continueFrom: z.string().nullish().catch(null),
+});
+export type ExportPage = z.infer<typeof ExportPage>;
+
+/** A short description of why a value failed its schema, naming the first offending field. */
+export function describeIssue(error: z.ZodError): string {
+  const issue = error.issues[0];
+  if (!issue) return 'unreadable';
+  const where = issue.path.length ? issue.path.join('.') : 'the value';
+  return `${where}: ${issue.message}`;
+}
+
+function text(value: string | null | undefined): string | null {
+  const trimmed = value?.trim();
+  return trimmed ? trimmed : null;
+}
+
+export function toTenantUser(
+  kind: UserKind,
+  record: UserRecord,
+  roleNames: ReadonlyMap<number, string>,
+  businessUnitNames: ReadonlyMap<number, string>,
+): TenantUser {
+  const roleIds = record.roleIds ?? [];
+  const permissions: Record<string, string | null> = {};
+  for (const p of record.permissions ?? []) {
+    permissions[String(p.id)] = p.value === null || p.value === undefined ? null : String(p.value);
+  }
+  return {
+    kind,
+    id: record.id,
+    userId: record.userId ?? null,
+    name: record.name ?? '',
+    email: text(record.email),
+    login: text(record.loginName),
+    // a record without `active` is treated as active, so rules still look at it
+    active: record.active ?? true,
+    locked: record.accountLocked ?? false,
+    role: kind === 'employee' ? text(record.role) : null,
+    roleIds,
+    roles: roleIds.map((id) => roleNames.get(id) ?? `#${id}`),
+    businessUnitId: record.businessUnitId ?? null,
+    businessUnit:
+      record.businessUnitId === null || record.businessUnitId === undefined
+        ? null
+        : (businessUnitNames.get(record.businessUnitId) ?? null),
+    permissions,
+    customFields: (record.customFields ?? []).map((f) => ({
+      typeId: f.typeId ?? null,
+      name: f.name ?? null,
+      value: f.value ?? null,
+    })),
+    aadUserId: text(record.aadUserId),
+  };
+}
+
+export function toUserRole(record: RoleRecord): UserRole {
+  return {
+    id: record.id,
+    name: record.name ?? `#${record.id}`,
+    active: record.active ?? true,
+    employeeType: record.employeeType ?? '',
+  };
+}
+
+export function toBusinessUnit(record: BusinessUnitRecord): BusinessUnit {
+  return { id: record.id, name: record.name ?? `#${record.id}`, active: record.active ?? true };
+}

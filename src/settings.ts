@@ -1,0 +1,281 @@
+/**
+ * Every input parsed and validated in one place, into one typed Settings. The action reads inputs
+ * through @actions/core, the CLI through flags and ST_* variables; both hand this module a plain
+ * lookup, so the rules (defaults, checks, error messages) are the same for both.
+ */
+import path from 'node:path';
+import { ConfigurationError } from './errors.js';
+import type { Mode } from './report/model.js';
+
+export type FailOn = 'critical' | 'high' | 'medium' | 'low' | 'never';
+export type Redact = 'auto' | 'true' | 'false';
+
+export const MODES: readonly Mode[] = ['validate', 'audit', 'apply', 'discover', 'undo'];
+export const FAIL_ON: readonly FailOn[] = ['critical', 'high', 'medium', 'low', 'never'];
+export const DEFAULT_POLICY_PATH = '.github/servicetitan-access.yml';
+export const DEFAULT_REPORT_PATH = 'servicetitan-access-report.json';
+/** A ServiceTitan that keeps failing is given up on within 2 minutes (SPEC §3). */
+const MAX_RETRY_BUDGET_SECONDS = 115;
+
+export interface Connection {
+  tenant: string;
+  clientId: string;
+  clientSecret: string;
+  appKey: string;
+  environment: 'production' | 'integration';
+  apiUrl?: string;
+  authUrl?: string;
+}
+
+export interface EventContext {
+  /** GITHUB_EVENT_NAME, or `cli` */
+  name: string;
+  /** pull_request or pull_request_target: never applies, never writes */
+  isPullRequest: boolean;
+  /** from the event payload: true, false, or null when unknown */
+  repositoryPrivate: boolean | null;
+  /** the parsed event payload ({} outside Actions) */
+  payload: Record<string, unknown>;
+}
+
+export interface Settings {
+  mode: Mode;
+  /** as given, relative to the workspace unless absolute */
+  policyPath: string;
+  workspace: string;
+  environment: 'production' | 'integration';
+  tenant: string | null;
+  /** null when any of the four credentials is missing */
+  connection: Connection | null;
+  /** names of the credential inputs that were not given */
+  missingCredentials: string[];
+  failOn: FailOn;
+  maxChanges: number;
+  reportPath: string | null;
+  sarifPath: string | null;
+  issue: boolean;
+  githubToken: string | null;
+  redact: Redact;
+  evidencePath: string | null;
+  baselineEvidencePath: string | null;
+  /** CLI only */
+  baselinePolicyPath: string | null;
+  baselineSnapshotPath: string | null;
+  snapshotPath: string | null;
+  tuning: { pageSize: number; timeoutMs: number; retryBudgetMs: number };
+  event: EventContext;
+}
+
+/** How an input is named to the user: the action's input name or the CLI's flag / variable. */
+export interface InputSource {
+  /** the raw value, '' when not given */
+  get(name: InputName): string;
+  /** how to name the input in an error message, e.g. "input `tenant`" or "ST_TENANT" */
+  label(name: InputName): string;
+}
+
+export type InputName =
+  | 'mode'
+  | 'policy'
+  | 'tenant'
+  | 'client-id'
+  | 'client-secret'
+  | 'app-key'
+  | 'environment'
+  | 'api-url'
+  | 'auth-url'
+  | 'fail-on'
+  | 'max-changes'
+  | 'report'
+  | 'sarif'
+  | 'issue'
+  | 'github-token'
+  | 'redact'
+  | 'evidence'
+  | 'baseline-evidence'
+  | 'baseline-policy'
+  | 'baseline-snapshot'
+  | 'snapshot'
+  | 'page-size'
+  | 'request-timeout'
+  | 'retry-budget';
+
+export const SECRET_INPUTS: readonly InputName[] = ['client-id', 'client-secret', 'app-key', 'github-token'];
+
+// A value with a newline or control character could forge a workflow command or a header.
+const CONTROL = /[\u0000-\u001f\u007f]/;
+
+function invalid(src: InputSource, name: InputName, what: string, hint: string): ConfigurationError {
+  return new ConfigurationError(`input.invalid-${name}`, `${src.label(name)} ${what}`, hint);
+}
+
+function text(src: InputSource, name: InputName): string {
+  const raw = src.get(name).trim();
+  if (CONTROL.test(raw)) {
+    throw invalid(
+      src,
+      name,
+      'contains a newline or control character.',
+      'Give a single-line value without control characters.',
+    );
+  }
+  return raw;
+}
+
+function oneOf<T extends string>(src: InputSource, name: InputName, allowed: readonly T[], fallback: T): T {
+  const raw = text(src, name);
+  if (raw === '') return fallback;
+  const value = raw.toLowerCase() as T;
+  if (!allowed.includes(value)) {
+    // Do not echo the value of a secret-free input blindly: it is bounded and control-free by now.
+    throw invalid(
+      src,
+      name,
+      `is \`${raw.slice(0, 40)}\`, which is not one of ${allowed.map((a) => `\`${a}\``).join(', ')}.`,
+      `Set it to one of: ${allowed.join(', ')}.`,
+    );
+  }
+  return value;
+}
+
+function integer(src: InputSource, name: InputName, fallback: number, min: number, max: number): number {
+  const raw = text(src, name);
+  if (raw === '') return fallback;
+  if (!/^-?\d+$/.test(raw) || Number(raw) < min || Number(raw) > max) {
+    throw invalid(
+      src,
+      name,
+      `is \`${raw.slice(0, 40)}\`; it must be a whole number from ${min} to ${max}.`,
+      `Set it to a whole number from ${min} to ${max}.`,
+    );
+  }
+  return Number(raw);
+}
+
+function url(src: InputSource, name: InputName): string | undefined {
+  const raw = text(src, name);
+  if (raw === '') return undefined;
+  let parsed: URL;
+  try {
+    parsed = new URL(raw);
+  } catch {
+    throw invalid(
+      src,
+      name,
+      'is not a URL.',
+      'Give an absolute http(s) URL, e.g. https://api.servicetitan.io.',
+    );
+  }
+  if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') {
+    throw invalid(src, name, 'must be an http(s) URL.', 'Give an absolute http(s) URL.');
+  }
+  if (parsed.username || parsed.password) {
+    throw invalid(
+      src,
+      name,
+      'must not carry a user name or password.',
+      'Remove the credentials from the URL.',
+    );
+  }
+  return raw.replace(/\/+$/, '');
+}
+
+function optionalPath(src: InputSource, name: InputName): string | null {
+  const raw = text(src, name);
+  return raw === '' ? null : raw;
+}
+
+export function parseSettings(src: InputSource, event: EventContext, workspace: string): Settings {
+  const mode = oneOf(src, 'mode', MODES, 'audit');
+  const environment = oneOf(src, 'environment', ['production', 'integration'] as const, 'production');
+  const failOn = oneOf(src, 'fail-on', FAIL_ON, 'high');
+  const maxChanges = integer(src, 'max-changes', 10, 1, 100_000);
+  const redact = oneOf(src, 'redact', ['auto', 'true', 'false'] as const, 'auto');
+  const issue = oneOf(src, 'issue', ['true', 'false'] as const, 'false') === 'true';
+  const pageSize = integer(src, 'page-size', 5000, 1, 5000);
+  const timeoutSeconds = integer(src, 'request-timeout', 30, 1, 300);
+  const retryBudgetSeconds = integer(src, 'retry-budget', 110, 0, MAX_RETRY_BUDGET_SECONDS);
+
+  const tenantRaw = text(src, 'tenant');
+  if (tenantRaw !== '' && !/^\d{1,19}$/.test(tenantRaw)) {
+    throw invalid(
+      src,
+      'tenant',
+      'must be the numeric ServiceTitan tenant id.',
+      'Copy the tenant id (digits only) from ServiceTitan: Settings > Integrations > API Application Access, or the developer portal.',
+    );
+  }
+  const tenant = tenantRaw === '' ? null : tenantRaw;
+  const clientId = text(src, 'client-id');
+  const clientSecret = text(src, 'client-secret');
+  const appKey = text(src, 'app-key');
+  const apiUrl = url(src, 'api-url');
+  const authUrl = url(src, 'auth-url');
+
+  const missingCredentials = (
+    [
+      ['tenant', tenant ?? ''],
+      ['client-id', clientId],
+      ['client-secret', clientSecret],
+      ['app-key', appKey],
+    ] as const
+  )
+    .filter(([, v]) => v === '')
+    .map(([k]) => src.label(k));
+
+  const connection: Connection | null =
+    missingCredentials.length === 0 && tenant !== null
+      ? {
+          tenant,
+          clientId,
+          clientSecret,
+          appKey,
+          environment,
+          ...(apiUrl ? { apiUrl } : {}),
+          ...(authUrl ? { authUrl } : {}),
+        }
+      : null;
+
+  const policyPath = text(src, 'policy') || DEFAULT_POLICY_PATH;
+  const report = src.get('report');
+  const githubToken = text(src, 'github-token');
+
+  return {
+    mode,
+    policyPath,
+    workspace,
+    environment,
+    tenant,
+    connection,
+    missingCredentials,
+    failOn,
+    maxChanges,
+    // `report` defaults to a file in the action; an explicitly empty value means none.
+    reportPath: report.trim() === '' ? null : text(src, 'report'),
+    sarifPath: optionalPath(src, 'sarif'),
+    issue,
+    githubToken: githubToken === '' ? null : githubToken,
+    redact,
+    evidencePath: optionalPath(src, 'evidence'),
+    baselineEvidencePath: optionalPath(src, 'baseline-evidence'),
+    baselinePolicyPath: optionalPath(src, 'baseline-policy'),
+    baselineSnapshotPath: optionalPath(src, 'baseline-snapshot'),
+    snapshotPath: optionalPath(src, 'snapshot'),
+    tuning: { pageSize, timeoutMs: timeoutSeconds * 1000, retryBudgetMs: retryBudgetSeconds * 1000 },
+    event,
+  };
+}
+
+/** Whether names and emails are masked: `auto` masks when the repository is public (or unknown in Actions). */
+export function shouldRedact(settings: Settings): boolean {
+  if (settings.redact === 'true') return true;
+  if (settings.redact === 'false') return false;
+  if (settings.event.name === 'cli') return false;
+  // In Actions with no payload we cannot tell: mask, since a public repository's logs are public.
+  return settings.event.repositoryPrivate !== true;
+}
+
+/** The path resolved against the workspace. */
+export function inWorkspace(settings: Settings, file: string): string {
+  return path.resolve(settings.workspace, file);
+}
