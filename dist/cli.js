@@ -182,7 +182,7 @@ ${USAGE}`);
       return runSandboxCommand(values);
     }
     case "demo": {
-      const { runDemo } = await import("./chunks/demo-HURSFQ7J.js");
+      const { runDemo } = await import("./chunks/demo-FPUYME5W.js");
       return runDemo(values);
     }
     case "validate":
@@ -190,15 +190,15 @@ ${USAGE}`);
     case "apply":
     case "discover":
     case "undo": {
-      const { runCommand } = await import("./chunks/run-FODQN6DJ.js");
+      const { runCommand } = await import("./chunks/run-JFZDR2PL.js");
       return runCommand(command, rest, values);
     }
     case "evidence": {
-      const { runEvidenceCommand } = await import("./chunks/cli-ON7OACYI.js");
+      const { runEvidenceCommand } = await import("./chunks/cli-IJ3N2QC2.js");
       return runEvidenceCommand(rest, values);
     }
     case "diff": {
-      const { runDiffCommand } = await import("./chunks/cli-ON7OACYI.js");
+      const { runDiffCommand } = await import("./chunks/cli-IJ3N2QC2.js");
       return runDiffCommand(rest, values);
     }
     default:

@@ -8,7 +8,7 @@ import {
 import {
   SEVERITIES,
   runPipeline
-} from "./chunks/chunk-FWYFA6AX.js";
+} from "./chunks/chunk-WHME7MF3.js";
 import {
   SECRET_INPUTS,
   parseSettings
@@ -34,7 +34,7 @@ import {
   inlineMarkdown,
   inlinePlain,
   neutraliseWorkflowCommands
-} from "./chunks/chunk-NPPSY2UY.js";
+} from "./chunks/chunk-LXH2JKLY.js";
 import "./chunks/chunk-WSACJKPV.js";
 import {
   isExempt,
@@ -19915,7 +19915,7 @@ async function publish(settings, result, logger) {
   const files = {};
   if (settings.reportPath) files.report = await writeOut(settings, settings.reportPath, renderJson(report));
   if (settings.sarifPath) {
-    const { renderSarif } = await import("./chunks/sarif-6NNB5H3M.js");
+    const { renderSarif } = await import("./chunks/sarif-MA5QOTRC.js");
     const sarif = renderSarif(report, result.policy, { policyPath: settings.policyPath.replace(/\\/g, "/") });
     files.sarif = await writeOut(settings, settings.sarifPath, JSON.stringify(sarif, null, 2) + "\n");
   }
@@ -19924,7 +19924,7 @@ async function publish(settings, result, logger) {
   for (const note of result.notes) notice(note);
   let sinceLastReview = "";
   if (settings.evidencePath) {
-    const { writeRunEvidence } = await import("./chunks/sink-3LBR24DC.js");
+    const { writeRunEvidence } = await import("./chunks/sink-VMTH4UWB.js");
     const evidence = await writeRunEvidence(settings, result, runUrl());
     if (evidence) {
       files.evidence = settings.evidencePath;
@@ -19937,7 +19937,7 @@ ${evidence.sinceLastReview}
   let impact = "";
   let issueNumber = null;
   if (settings.issue || settings.event.isPullRequest && result.baseline) {
-    const { publishToGitHub } = await import("./chunks/publish-XT5RNJXL.js");
+    const { publishToGitHub } = await import("./chunks/publish-UMV6S7EN.js");
     const github = await publishToGitHub(settings, result, logger);
     impact = github.impactMarkdown ? `${github.impactMarkdown}
 
@@ -19980,7 +19980,7 @@ async function run() {
       onSecret: (s) => setSecret(s),
       ...wantsBasePolicy ? {
         baselinePolicy: async () => {
-          const { basePolicyReader } = await import("./chunks/publish-XT5RNJXL.js");
+          const { basePolicyReader } = await import("./chunks/publish-UMV6S7EN.js");
           return basePolicyReader(settings, logger);
         }
       } : {}
@@ -19995,7 +19995,14 @@ async function run() {
   } catch (error2) {
     if (error2 instanceof GuardError) {
       setOutput("status", "error");
-      setFailed(`${error2.message}${error2.hint ? ` ${error2.hint}` : ""} [${error2.code}]`);
+      const message = `${error2.message}${error2.hint ? ` ${error2.hint}` : ""} [${error2.code}]`;
+      setFailed(message);
+      if (process.env.GITHUB_STEP_SUMMARY) {
+        await summary.addRaw(`## \u26A0\uFE0F ServiceTitan access guard: error
+
+${inlineMarkdown(message, 2e3)}
+`).write().catch(() => void 0);
+      }
     } else {
       debug(error2 instanceof Error ? error2.stack ?? "" : String(error2));
       setOutput("status", "error");

@@ -15,7 +15,7 @@ import { renderJson } from './report/json.js';
 import { renderSummary } from './report/summary.js';
 import { findingAnnotations, policyIssueAnnotations, type Annotation } from './report/annotations.js';
 import { statusExitCode } from './report/build.js';
-import { neutraliseWorkflowCommands } from './report/text.js';
+import { inlineMarkdown, neutraliseWorkflowCommands } from './report/text.js';
 import {
   parseSettings,
   SECRET_INPUTS,
@@ -217,7 +217,15 @@ export async function run(): Promise<void> {
     // Only configuration errors reach here (bad inputs); everything else is reported by the pipeline.
     if (error instanceof GuardError) {
       core.setOutput('status', 'error');
-      core.setFailed(`${error.message}${error.hint ? ` ${error.hint}` : ''} [${error.code}]`);
+      const message = `${error.message}${error.hint ? ` ${error.hint}` : ''} [${error.code}]`;
+      core.setFailed(message);
+      // The summary is always written, also when the inputs themselves are wrong.
+      if (process.env.GITHUB_STEP_SUMMARY) {
+        await core.summary
+          .addRaw(`## ⚠️ ServiceTitan access guard: error\n\n${inlineMarkdown(message, 2000)}\n`)
+          .write()
+          .catch(() => undefined);
+      }
     } else {
       core.debug(error instanceof Error ? (error.stack ?? '') : String(error));
       core.setOutput('status', 'error');

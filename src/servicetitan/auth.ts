@@ -136,7 +136,15 @@ export class AccessTokens {
           ok: false,
           retry: false,
           reason: `${status}`,
-          error: (n) => errorForStatus({ details: failed, tenant: connection.tenant, write: false }, n),
+          error: () =>
+            new ServiceTitanConfigurationError(
+              'auth.token-request-failed',
+              `${label} failed with ${status}${problem.message ? `: ${problem.message}` : ''}.`,
+              connection.authUrl
+                ? 'Check `auth-url` (ST_AUTH_URL): it must be the full URL of the token endpoint, e.g. https://auth.servicetitan.io/connect/token.'
+                : 'The ServiceTitan token endpoint refused the request; check proxy settings (HTTPS_PROXY / NO_PROXY).',
+              failed,
+            ),
         };
       }
       let answer: z.infer<typeof TokenAnswer>;

@@ -98,7 +98,7 @@ export class ServiceTitanHttp {
         } catch (error) {
           release();
           const cause = connectionCause(error, timeoutMs);
-          // a write that may have reached ServiceTitan is not repeated; the writer verifies instead
+          // a write that may have reached ServiceTitan is not repeated; apply reads the user back instead
           return {
             ok: false,
             retry: !isWrite,
@@ -126,7 +126,8 @@ export class ServiceTitanHttp {
           return { ok: false, retry: true, waitMs, reason: '429 (rate limited)', error };
         }
         const retry = isWrite ? status === 503 : status >= 500;
-        return { ok: false, retry, reason: `${status}`, error };
+        const waitMs = retry ? (retryAfterMs(headers['retry-after']) ?? undefined) : undefined;
+        return { ok: false, retry, waitMs, reason: `${status}`, error };
       });
     };
 

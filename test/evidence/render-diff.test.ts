@@ -85,7 +85,7 @@ describe('renderDiffMarkdown', () => {
       '#### Left (1)\n\n| Who | How |\n| --- | --- |\n| Bob Office \\(employee 2\\) | locked |\n',
     );
     expect(md).toContain('#### Findings opened (1)');
-    expect(md).toContain('| high | no\\-external\\-admins | Eve \\(employee 6\\) | Eve holds Admin |');
+    expect(md).toContain('| high | no-external-admins | Eve \\(employee 6\\) | Eve holds Admin |');
     expect(md).not.toContain('Joined');
   });
 

@@ -72,6 +72,26 @@ describe('authentication', () => {
     expect(String(error.hint)).toMatch(/client-secret.*integration/);
   });
 
+  it('points at auth-url when the token endpoint is not there', async () => {
+    const { client } = setup({ respondToken: () => ({ statusCode: 404, data: 'Not Found' }) });
+    const error = await rejection(client.fetchSnapshot());
+    expect(error.code).toBe('auth.token-request-failed');
+    expect(error.exitCode).toBe(2);
+    expect(String(error.hint)).toContain('auth-url');
+  });
+
+  it('retries the token endpoint when it is overloaded', async () => {
+    const { client, tokenRequests } = setup({
+      respondToken: (_, issued) =>
+        issued === 0 && tokenRequests.length === 1
+          ? { statusCode: 503, data: 'Service Unavailable' }
+          : undefined,
+    });
+    await client.fetchSnapshot();
+    expect(tokenRequests).toHaveLength(2);
+    expect(client.stats.tokenRequests).toBe(2);
+  });
+
   it('renews 60 s before a 900 s expiry, and at 90% of a short lifetime', () => {
     expect(safetyMarginSeconds(900)).toBe(60);
     expect(safetyMarginSeconds(10)).toBe(1);

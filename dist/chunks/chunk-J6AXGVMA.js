@@ -1,7 +1,7 @@
 import { createRequire as __guardCreateRequire } from 'node:module'; const require = __guardCreateRequire(import.meta.url);
 import {
   ansi
-} from "./chunk-LXQMNM35.js";
+} from "./chunk-T52YJYTF.js";
 import {
   exemptionCovers,
   exemptionIsActive,
@@ -18,7 +18,7 @@ import {
 import {
   inlineMarkdown,
   inlinePlain
-} from "./chunk-NPPSY2UY.js";
+} from "./chunk-LXH2JKLY.js";
 
 // src/evidence/state.ts
 import { readFile, stat } from "node:fs/promises";

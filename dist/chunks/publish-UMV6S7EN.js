@@ -15,7 +15,7 @@ import {
 import {
   inlineMarkdown,
   inlinePlain
-} from "./chunk-NPPSY2UY.js";
+} from "./chunk-LXH2JKLY.js";
 import {
   isExempt
 } from "./chunk-NIFMIHRQ.js";

@@ -22,7 +22,7 @@ import {
   tenantPath,
   tokenUrl,
   userCollection
-} from "./chunk-I6H7OMFR.js";
+} from "./chunk-FIXRJHHO.js";
 import "./chunk-WSQWEW36.js";
 import "./chunk-XHRDWC7O.js";
 import "./chunk-WD5L72B6.js";

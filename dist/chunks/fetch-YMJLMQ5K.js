@@ -1,7 +1,7 @@
 import { createRequire as __guardCreateRequire } from 'node:module'; const require = __guardCreateRequire(import.meta.url);
 import {
   ServiceTitanClient
-} from "./chunk-I6H7OMFR.js";
+} from "./chunk-FIXRJHHO.js";
 import "./chunk-WSQWEW36.js";
 import "./chunk-XHRDWC7O.js";
 import "./chunk-WD5L72B6.js";

@@ -26806,8 +26806,13 @@ var RetryBudget = class {
   totalMs;
   now;
   failingSince = null;
+  /** set when the operation failed anyway: its other requests stop instead of retrying */
+  cancelled = false;
   failed(attemptStartedAt) {
     this.failingSince ??= attemptStartedAt;
+  }
+  cancel() {
+    this.cancelled = true;
   }
   succeeded() {
     this.failingSince = null;
@@ -26827,6 +26832,7 @@ async function withRetries(attempt, options) {
   let retries = 0;
   let attempts = 0;
   for (; ; ) {
+    if (budget.cancelled) throw new Error(`${label}: not sent, the operation already failed`);
     const startedAt = budget.clock();
     const timeoutMs = attempts === 0 ? options.timeoutMs : Math.min(options.timeoutMs, Math.max(250, budget.remainingMs()));
     attempts++;
@@ -27013,7 +27019,12 @@ var AccessTokens = class {
           ok: false,
           retry: false,
           reason: `${status}`,
-          error: (n) => errorForStatus({ details: failed, tenant: connection.tenant, write: false }, n)
+          error: () => new ServiceTitanConfigurationError(
+            "auth.token-request-failed",
+            `${label} failed with ${status}${problem.message ? `: ${problem.message}` : ""}.`,
+            connection.authUrl ? "Check `auth-url` (ST_AUTH_URL): it must be the full URL of the token endpoint, e.g. https://auth.servicetitan.io/connect/token." : "The ServiceTitan token endpoint refused the request; check proxy settings (HTTPS_PROXY / NO_PROXY).",
+            failed
+          )
         };
       }
       let answer;
@@ -27133,11 +27144,12 @@ var ServiceTitanHttp = class {
           return { ok: false, retry: true, free: true, reason: "401, fetching a new access token", error };
         }
         if (status === 429) {
-          const waitMs = retryAfterMs(headers["retry-after"]) ?? gatewayWaitMs(problem.message) ?? void 0;
-          return { ok: false, retry: true, waitMs, reason: "429 (rate limited)", error };
+          const waitMs2 = retryAfterMs(headers["retry-after"]) ?? gatewayWaitMs(problem.message) ?? void 0;
+          return { ok: false, retry: true, waitMs: waitMs2, reason: "429 (rate limited)", error };
         }
         const retry = isWrite ? status === 503 : status >= 500;
-        return { ok: false, retry, reason: `${status}`, error };
+        const waitMs = retry ? retryAfterMs(headers["retry-after"]) ?? void 0 : void 0;
+        return { ok: false, retry, waitMs, reason: `${status}`, error };
       });
     };
     return withRetries(attempt, {
@@ -27561,12 +27573,16 @@ var ServiceTitanClient = class {
     const ctx = this.pagingContext();
     const readUsers = (kind, what) => source === "export" ? readExport(ctx, `/export${userCollection(kind)}`, UserRecord, what) : readList(ctx, userCollection(kind), UserRecord, what);
     const none = { records: [], warnings: [] };
-    const [employees, technicians, roles, units] = await Promise.all([
+    const reads = Promise.all([
       readUsers("employee", "employees"),
       readUsers("technician", "technicians"),
       readList(ctx, "/user-roles", RoleRecord, "user roles"),
       withUnits ? readList(ctx, "/business-units", BusinessUnitRecord, "business units") : none
     ]);
+    const [employees, technicians, roles, units] = await reads.catch((error) => {
+      ctx.budget.cancel();
+      throw error;
+    });
     const userRoles = roles.records.map(toUserRole);
     const businessUnits = units.records.map(toBusinessUnit);
     this.rememberNames(userRoles, businessUnits);

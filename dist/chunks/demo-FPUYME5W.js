@@ -5,14 +5,14 @@ import {
 import {
   consoleLogger,
   renderConsole
-} from "./chunk-7I6INB2G.js";
-import "./chunk-LXQMNM35.js";
+} from "./chunk-6DEJWL4F.js";
+import "./chunk-T52YJYTF.js";
 import {
   renderJson
 } from "./chunk-LA3J5CWZ.js";
 import {
   runPipeline
-} from "./chunk-FWYFA6AX.js";
+} from "./chunk-WHME7MF3.js";
 import {
   parseSettings
 } from "./chunk-HW4LS73H.js";
@@ -21,7 +21,7 @@ import "./chunk-47HB3AU5.js";
 import "./chunk-WSQWEW36.js";
 import "./chunk-XHRDWC7O.js";
 import "./chunk-PURUKCPV.js";
-import "./chunk-NPPSY2UY.js";
+import "./chunk-LXH2JKLY.js";
 import "./chunk-WSACJKPV.js";
 import "./chunk-NIFMIHRQ.js";
 import "./chunk-WD5L72B6.js";
@@ -89,7 +89,7 @@ async function runDemo(values) {
     const reportPath = path.join(out, "servicetitan-access-report.json");
     const sarifPath = path.join(out, "servicetitan-access.sarif");
     await writeFile(reportPath, renderJson(result.report));
-    const { renderSarif } = await import("./sarif-6NNB5H3M.js");
+    const { renderSarif } = await import("./sarif-MA5QOTRC.js");
     await writeFile(
       sarifPath,
       JSON.stringify(

@@ -8530,7 +8530,7 @@ async function runPipeline(settings, deps) {
       }
     }
     if (wantsTenant && settings.connection) {
-      const { createClient, fetchSnapshot } = await import("./fetch-3UFW2ZYV.js");
+      const { createClient, fetchSnapshot } = await import("./fetch-YMJLMQ5K.js");
       const client = createClient(settings, deps);
       try {
         const fetched = await timed(logger, "Fetch", () => fetchSnapshot(client, deps));
@@ -8539,7 +8539,7 @@ async function runPipeline(settings, deps) {
           await writeFile(settings.snapshotPath, JSON.stringify(fetched, null, 2) + "\n");
           logger.info(`Snapshot written to ${settings.snapshotPath}`);
         }
-        const { evaluateTenant } = await import("./evaluate-tenant-QOE45WP7.js");
+        const { evaluateTenant } = await import("./evaluate-tenant-AODMYTWB.js");
         const outcome = await timed(
           logger,
           settings.mode === "apply" ? "Evaluate, plan and apply" : "Evaluate and plan",

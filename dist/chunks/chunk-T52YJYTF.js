@@ -1,7 +1,7 @@
 import { createRequire as __guardCreateRequire } from 'node:module'; const require = __guardCreateRequire(import.meta.url);
 import {
   truncate
-} from "./chunk-NPPSY2UY.js";
+} from "./chunk-LXH2JKLY.js";
 
 // src/report/console-table.ts
 var ansi = (color) => (text, code) => color && text.length > 0 ? `\x1B[${code}m${text}\x1B[0m` : text;

@@ -7,8 +7,8 @@ import {
   renderDiffMarkdown,
   renderDiffText,
   sha256Hex
-} from "./chunk-6R2E4HOI.js";
-import "./chunk-LXQMNM35.js";
+} from "./chunk-J6AXGVMA.js";
+import "./chunk-T52YJYTF.js";
 import "./chunk-KGXCL4VK.js";
 import "./chunk-ZHCADPYF.js";
 import {
@@ -16,7 +16,7 @@ import {
 } from "./chunk-XHRDWC7O.js";
 import {
   inlinePlain
-} from "./chunk-NPPSY2UY.js";
+} from "./chunk-LXH2JKLY.js";
 import "./chunk-WD5L72B6.js";
 
 // src/evidence/verify.ts

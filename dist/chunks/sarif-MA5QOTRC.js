@@ -7,7 +7,7 @@ import {
 import {
   inlineMarkdown,
   inlinePlain
-} from "./chunk-NPPSY2UY.js";
+} from "./chunk-LXH2JKLY.js";
 import {
   BUILT_IN_RULES
 } from "./chunk-WSACJKPV.js";

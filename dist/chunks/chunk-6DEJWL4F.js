@@ -2,10 +2,10 @@ import { createRequire as __guardCreateRequire } from 'node:module'; const requi
 import {
   ansi,
   renderTable
-} from "./chunk-LXQMNM35.js";
+} from "./chunk-T52YJYTF.js";
 import {
   SEVERITIES
-} from "./chunk-FWYFA6AX.js";
+} from "./chunk-WHME7MF3.js";
 import {
   daysUntilExpiry,
   failOnLabel,
@@ -19,7 +19,7 @@ import {
 } from "./chunk-PURUKCPV.js";
 import {
   inlinePlain
-} from "./chunk-NPPSY2UY.js";
+} from "./chunk-LXH2JKLY.js";
 import {
   isExempt
 } from "./chunk-NIFMIHRQ.js";

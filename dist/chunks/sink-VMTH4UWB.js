@@ -18,8 +18,8 @@ import {
   renderManifest,
   rosterCsv,
   sha256Hex
-} from "./chunk-6R2E4HOI.js";
-import "./chunk-LXQMNM35.js";
+} from "./chunk-J6AXGVMA.js";
+import "./chunk-T52YJYTF.js";
 import {
   renderJson
 } from "./chunk-LA3J5CWZ.js";
@@ -36,7 +36,7 @@ import {
 import {
   ConfigurationError
 } from "./chunk-XHRDWC7O.js";
-import "./chunk-NPPSY2UY.js";
+import "./chunk-LXH2JKLY.js";
 import "./chunk-WD5L72B6.js";
 
 // src/evidence/sink.ts

@@ -2,14 +2,14 @@ import { createRequire as __guardCreateRequire } from 'node:module'; const requi
 import {
   consoleLogger,
   renderConsole
-} from "./chunk-7I6INB2G.js";
-import "./chunk-LXQMNM35.js";
+} from "./chunk-6DEJWL4F.js";
+import "./chunk-T52YJYTF.js";
 import {
   renderJson
 } from "./chunk-LA3J5CWZ.js";
 import {
   runPipeline
-} from "./chunk-FWYFA6AX.js";
+} from "./chunk-WHME7MF3.js";
 import {
   parseSettings
 } from "./chunk-HW4LS73H.js";
@@ -18,7 +18,7 @@ import "./chunk-47HB3AU5.js";
 import "./chunk-WSQWEW36.js";
 import "./chunk-XHRDWC7O.js";
 import "./chunk-PURUKCPV.js";
-import "./chunk-NPPSY2UY.js";
+import "./chunk-LXH2JKLY.js";
 import "./chunk-WSACJKPV.js";
 import {
   statusExitCode
@@ -60,12 +60,12 @@ async function runCommand(mode, _rest, values) {
   const { report } = result;
   if (settings.reportPath) await writeFile(settings.reportPath, renderJson(report));
   if (settings.sarifPath) {
-    const { renderSarif } = await import("./sarif-6NNB5H3M.js");
+    const { renderSarif } = await import("./sarif-MA5QOTRC.js");
     const sarif = renderSarif(report, result.policy, { policyPath: settings.policyPath });
     await writeFile(settings.sarifPath, JSON.stringify(sarif, null, 2) + "\n");
   }
   if (settings.evidencePath) {
-    const { writeRunEvidence } = await import("./sink-3LBR24DC.js");
+    const { writeRunEvidence } = await import("./sink-VMTH4UWB.js");
     const evidence = await writeRunEvidence(settings, result);
     if (evidence) process.stderr.write(`Evidence pack: ${evidence.dir}
 `);

@@ -16,7 +16,7 @@ import {
   SEVERITIES,
   parsePolicy,
   readSnapshotFile
-} from "./chunk-FWYFA6AX.js";
+} from "./chunk-WHME7MF3.js";
 import "./chunk-HW4LS73H.js";
 import "./chunk-ZHCADPYF.js";
 import "./chunk-47HB3AU5.js";
@@ -700,7 +700,7 @@ async function evaluateTenant(settings, deps, policy, snapshot, now, client) {
       outcome.applyRefused = true;
     } else if (evaluation.plan.some((s) => s.status === "planned")) {
       const { executePlan } = await import("./execute-24MQQ2AQ.js");
-      const { liveWriter } = await import("./servicetitan-4DCBSOUC.js");
+      const { liveWriter } = await import("./servicetitan-ENQGPHDI.js");
       evaluation.plan = await deps.logger.group(
         "Apply",
         () => executePlan(evaluation.plan, liveWriter(client), client, deps.logger)

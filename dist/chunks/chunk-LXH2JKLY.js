@@ -18,7 +18,7 @@ function neutraliseWorkflowCommands(s) {
 function inlinePlain(s, max = 200) {
   return truncate(neutraliseWorkflowCommands(singleLine(s)), max);
 }
-var MARKDOWN_SPECIAL = /[\\`*_[\]()#+\-!|~{}]/g;
+var MARKDOWN_SPECIAL = /[\\`*_[\]()#|~{}]/g;
 function inlineMarkdown(s, max = 200) {
   const text = truncate(singleLine(s), max);
   let out = "";
@@ -30,6 +30,7 @@ function inlineMarkdown(s, max = 200) {
     else if (ch === "@") out += `@${ZWSP}`;
     else out += ch.replace(MARKDOWN_SPECIAL, "\\$&");
   }
+  out = out.replace(/^[-+]/, "\\$&");
   out = out.replace(/\\#(?=[0-9A-Za-z])/g, `\\#${ZWSP}`);
   return neutraliseWorkflowCommands(out);
 }

@@ -1,0 +1,1 @@
+const s=performance.now(); await import('./probe/index.js').catch(()=>{}); 

@@ -1,0 +1,43 @@
+import { createRequire as __guardCreateRequire } from 'node:module'; const require = __guardCreateRequire(import.meta.url);
+
+// src/report/text.ts
+var CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+var LINE_BREAKS = /[\t\n\r\u2028\u2029]+/g;
+var ZWSP = "\u200B";
+function truncate(s, max) {
+  const chars = Array.from(s);
+  if (chars.length <= max) return s;
+  return chars.slice(0, Math.max(0, max - 1)).join("") + "\u2026";
+}
+function singleLine(s) {
+  return s.replace(LINE_BREAKS, " ").replace(CONTROL, "").replace(/ {2,}/g, " ").trim();
+}
+function neutraliseWorkflowCommands(s) {
+  return s.replace(/:(?=:)/g, `:${ZWSP}`).replace(/#(?=#\[)/g, `#${ZWSP}`);
+}
+function inlinePlain(s, max = 200) {
+  return truncate(neutraliseWorkflowCommands(singleLine(s)), max);
+}
+var MARKDOWN_SPECIAL = /[\\`*_[\]()#|~{}]/g;
+function inlineMarkdown(s, max = 200) {
+  const text = truncate(singleLine(s), max);
+  let out = "";
+  for (const ch of text) {
+    if (ch === "&") out += "&amp;";
+    else if (ch === "<") out += "&lt;";
+    else if (ch === ">") out += "&gt;";
+    else if (ch === '"') out += "&quot;";
+    else if (ch === "@") out += `@${ZWSP}`;
+    else out += ch.replace(MARKDOWN_SPECIAL, "\\$&");
+  }
+  out = out.replace(/^[-+]/, "\\$&");
+  out = out.replace(/\\#(?=[0-9A-Za-z])/g, `\\#${ZWSP}`);
+  return neutraliseWorkflowCommands(out);
+}
+
+export {
+  truncate,
+  neutraliseWorkflowCommands,
+  inlinePlain,
+  inlineMarkdown
+};
