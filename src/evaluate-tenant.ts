@@ -5,9 +5,10 @@
 import { readFile } from 'node:fs/promises';
 import { ConfigurationError, PolicyError, type PolicyIssue } from './errors.js';
 import type { Snapshot } from './engine/snapshot.js';
-import type { ApplyRefusal, Evaluation, Finding } from './engine/types.js';
+import type { Evaluation, Finding } from './engine/types.js';
 import { evaluate } from './engine/evaluate.js';
-import { checkMaxChanges, resolveFixRoles } from './engine/plan.js';
+import { resolveFixRoles } from './engine/plan.js';
+import { applyIfAllowed, applyRefusals } from './apply/guard.js';
 import { compareFindings } from './engine/compare.js';
 import { discover } from './engine/discover.js';
 import type { Policy } from './policy/types.js';
@@ -111,15 +112,10 @@ export async function evaluateTenant(
   }
 
   const evaluation = evaluate(policy, snapshot, now);
-  const refusals: ApplyRefusal[] = [...evaluation.refusals];
-  const tooMany = checkMaxChanges(evaluation.plan, settings.maxChanges);
-  if (tooMany) refusals.push(tooMany);
-  if (settings.mode === 'apply' && settings.event.isPullRequest) {
-    refusals.unshift({
-      code: 'apply.pull-request',
-      message: `Apply is refused on \`${settings.event.name}\` events: a pull request never writes to ServiceTitan. This run audited and shows the plan; apply it from a workflow_dispatch run on the default branch.`,
-    });
-  }
+  const refusals = applyRefusals(evaluation, {
+    maxChanges: settings.maxChanges,
+    pullRequestEvent: settings.mode === 'apply' && settings.event.isPullRequest ? settings.event.name : null,
+  });
   evaluation.refusals = refusals;
   deps.logger.info(
     `${evaluation.counts.findings} findings (${evaluation.counts.critical} critical, ${evaluation.counts.high} high, ` +
@@ -135,14 +131,12 @@ export async function evaluateTenant(
   }
 
   if (settings.mode === 'apply') {
-    if (refusals.length > 0) {
-      outcome.applyRefused = true;
-    } else if (evaluation.plan.some((s) => s.status === 'planned')) {
-      const { executePlan } = await import('./apply/execute.js');
-      const { liveWriter } = await import('./servicetitan/index.js');
-      evaluation.plan = await deps.logger.group('Apply', () =>
-        executePlan(evaluation.plan, liveWriter(client), client, deps.logger),
-      );
+    const { liveWriter } = await import('./servicetitan/index.js');
+    const applied = await deps.logger.group('Apply', () =>
+      applyIfAllowed(evaluation, liveWriter(client), client, deps.logger),
+    );
+    outcome.applyRefused = applied.refused;
+    if (!applied.refused) {
       markRemediated(evaluation);
       const unfinished = evaluation.plan.filter((s) => s.status === 'failed' || s.status === 'applied');
       if (unfinished.length > 0) {

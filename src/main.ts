@@ -10,6 +10,7 @@ import path from 'node:path';
 import { GuardError } from './errors.js';
 import type { Logger } from './logger.js';
 import { runPipeline, type PipelineResult } from './pipeline.js';
+import { undoJournalPath } from './apply/undo-journal.js';
 import type { Report } from './report/model.js';
 import { renderJson } from './report/json.js';
 import { renderSummary } from './report/summary.js';
@@ -128,7 +129,12 @@ function setOutputs(report: Report, files: Published): void {
 async function publish(settings: Settings, result: PipelineResult, logger: Logger): Promise<void> {
   const { report } = result;
   const files: Published = {};
-  if (settings.reportPath) files.report = await writeOut(settings, settings.reportPath, renderJson(report));
+  // undo reads the apply report named by `report` and writes its own journal beside it
+  const reportPath =
+    settings.mode === 'undo' && settings.reportPath
+      ? undoJournalPath(settings.reportPath)
+      : settings.reportPath;
+  if (reportPath) files.report = await writeOut(settings, reportPath, renderJson(report));
   if (settings.sarifPath) {
     const { renderSarif } = await import('./report/sarif.js');
     const sarif = renderSarif(report, result.policy, { policyPath: settings.policyPath.replace(/\\/g, '/') });
@@ -179,8 +185,9 @@ function failureMessage(report: Report): string {
       ? `${first.message}${first.hint ? ` ${first.hint}` : ''} [${first.code}]${more}`
       : 'The run could not complete.';
   }
-  if (report.refusals.length > 0 && report.mode === 'apply') {
-    return `Apply refused, nothing was changed: ${report.refusals.map((r) => r.message).join(' ')}`;
+  if (report.refusals.length > 0 && (report.mode === 'apply' || report.mode === 'undo')) {
+    const what = report.mode === 'apply' ? 'Apply' : 'Undo';
+    return `${what} refused, nothing was changed: ${report.refusals.map((r) => r.message).join(' ')}`;
   }
   const c = report.counts;
   return `${c.findings} findings (${c.critical} critical, ${c.high} high, ${c.medium} medium, ${c.low} low) at or above fail-on \`${report.failOn}\`; see the job summary.`;

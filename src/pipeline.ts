@@ -137,6 +137,12 @@ export async function runPipeline(settings: Settings, deps: PipelineDeps): Promi
       }
     }
 
+    // undo: the apply's journal is read (and checked) before anything is fetched
+    const undoJournal =
+      settings.mode === 'undo' && settings.connection
+        ? await (await import('./apply/undo-run.js')).loadUndoJournal(settings)
+        : null;
+
     if (wantsTenant && settings.connection) {
       const { createClient, fetchSnapshot } = await import('./fetch.js');
       const client = createClient(settings, deps);
@@ -148,11 +154,22 @@ export async function runPipeline(settings: Settings, deps: PipelineDeps): Promi
           logger.info(`Snapshot written to ${settings.snapshotPath}`);
         }
         const { evaluateTenant } = await import('./evaluate-tenant.js');
-        const outcome = await timed(
-          logger,
-          settings.mode === 'apply' ? 'Evaluate, plan and apply' : 'Evaluate and plan',
-          () => evaluateTenant(settings, deps, policy, fetched, startedAt, client),
-        );
+        const outcome = undoJournal
+          ? await timed(logger, 'Plan and undo', async () =>
+              (await import('./apply/undo-run.js')).runUndo(
+                settings,
+                deps,
+                policy,
+                fetched,
+                client,
+                undoJournal,
+              ),
+            )
+          : await timed(
+              logger,
+              settings.mode === 'apply' ? 'Evaluate, plan and apply' : 'Evaluate and plan',
+              () => evaluateTenant(settings, deps, policy, fetched, startedAt, client),
+            );
         evaluation = outcome.evaluation;
         comparison = outcome.comparison;
         discovery = outcome.discovery;

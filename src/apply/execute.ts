@@ -18,7 +18,7 @@ function describe(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-/** Whether the user now shows the step's effect. `set-role` is checked on roleIds: the built-in `role` may lag. */
+/** Whether the user now shows the step's effect. Roles are checked on roleIds: the built-in `role` may lag. */
 export function stepTookEffect(step: PlanStep, user: TenantUser): boolean {
   switch (step.action) {
     case 'lock':
@@ -26,7 +26,12 @@ export function stepTookEffect(step: PlanStep, user: TenantUser): boolean {
     case 'deactivate':
       return !user.active;
     case 'set-role':
+    case 'restore-role':
       return user.roleIds.length === 1 && user.roleIds[0] === step.roleId;
+    case 'unlock':
+      return !user.locked;
+    case 'activate':
+      return user.active;
   }
 }
 
@@ -39,6 +44,13 @@ async function write(step: PlanStep, writer: ServiceTitanWriter): Promise<void> 
       return writer.deactivate(kind, id);
     case 'set-role':
       if (step.roleId === undefined) throw new Error(`set-role step for ${kind} #${id} has no role id`);
+      return writer.setRole(kind, id, step.roleId);
+    case 'unlock':
+      return writer.unlock(kind, id);
+    case 'activate':
+      return writer.activate(kind, id, step.licenseType);
+    case 'restore-role':
+      if (step.roleId === undefined) throw new Error(`restore-role step for ${kind} #${id} has no role id`);
       return writer.setRole(kind, id, step.roleId);
   }
 }

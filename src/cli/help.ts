@@ -20,7 +20,7 @@ const COMMON = `  --policy FILE            policy file (default .github/servicet
   --debug                  phase timings, requests and stack traces on stderr
 `;
 
-export const USAGE = `Usage: st-access-guard validate|audit|apply|discover|sandbox|demo [options]   (--help for more)\n`;
+export const USAGE = `Usage: st-access-guard validate|audit|apply|discover|undo|sandbox|demo [options]   (--help for more)\n`;
 
 const EXIT = `Exit codes: 0 pass, 1 findings at or above --fail-on (or apply refused), 2 configuration error
 (bad policy, missing or wrong credentials), 3 runtime error (ServiceTitan unreachable, apply steps that failed).
@@ -33,6 +33,7 @@ Commands:
   validate   check the policy file (no credentials needed)
   audit      fetch the tenant, report every violation and the plan of fixes
   apply      audit, then apply the plan's fixes (guarded: max-changes, protected users, min admins)
+  undo       \`undo REPORT\`: reverse the verified changes of an earlier apply, from its report
   discover   list every permission id the tenant's users carry, and the roles
   sandbox    serve a local ServiceTitan-compatible API with a sample tenant
   demo       start the sandbox in-process and audit it with the starter policy
@@ -84,9 +85,24 @@ which id is which: save a snapshot, toggle the permission on a test user, and di
 ${COMMON}
 ${CREDENTIALS}
 ${EXIT}`,
-  undo: `Usage: st-access-guard undo --report FILE
+  undo: `Usage: st-access-guard undo REPORT [options]      (or: undo --report REPORT)
 
-Reverses the verified steps of an earlier apply, from its JSON report.
+Reverses the verified steps of an earlier apply, from the JSON report that apply wrote: unlock,
+Activate (technicians with their licence type, read from their record), set the previous role.
+REPORT is read, never overwritten: the undo's own report (its journal) is written to
+REPORT.undo.json beside it. Each step is checked against the user's state now: a user changed
+since the apply is skipped with the reason, as is a user who had several roles (ServiceTitan's
+roleId restores only one: restore those by hand). Guarded like apply: refuses (and changes
+nothing) with more than --max-changes steps, a protected user, or too few admins left; every
+change is verified by reading the user back. A report with no verified changes is a pass with
+nothing to undo.
+
+  --policy FILE            the policy whose safety settings guard the undo
+                           (default .github/servicetitan-access.yml)
+  --max-changes N          refuse an undo with more changes than this (default 10)
+${COMMON.split('\n')
+  .filter((line) => !line.includes('--policy FILE') && !line.includes('--report FILE'))
+  .join('\n')}
 ${CREDENTIALS}
 ${EXIT}`,
   sandbox: `Usage: st-access-guard sandbox [--port N] [--data FILE]

@@ -7,6 +7,8 @@ import { renderConsole } from '../report/console.js';
 import { statusExitCode } from '../report/build.js';
 import { parseSettings, type InputName, type InputSource } from '../settings.js';
 import type { Mode } from '../report/model.js';
+import { ConfigurationError } from '../errors.js';
+import { undoJournalPath } from '../apply/undo-journal.js';
 
 type Values = Record<string, string | boolean | undefined>;
 
@@ -33,7 +35,22 @@ export function cliInputs(mode: Mode, values: Values, env: NodeJS.ProcessEnv = p
   };
 }
 
-export async function runCommand(mode: Mode, _rest: string[], values: Values): Promise<number> {
+/** `undo REPORT`: the positional names the apply report, like --report (given once). */
+function undoValues(rest: string[], values: Values): Values {
+  const [positional, ...extra] = rest;
+  const flag = typeof values.report === 'string' ? values.report : undefined;
+  if (extra.length > 0 || (positional !== undefined && flag !== undefined && positional !== flag)) {
+    throw new ConfigurationError(
+      'input.invalid-report',
+      'undo takes one apply report: `st-access-guard undo REPORT` (or --report REPORT).',
+      'Name the JSON report of the apply to reverse once.',
+    );
+  }
+  return positional === undefined ? values : { ...values, report: positional };
+}
+
+export async function runCommand(mode: Mode, rest: string[], given: Values): Promise<number> {
+  const values = mode === 'undo' ? undoValues(rest, given) : given;
   const tty = Boolean(process.stderr.isTTY) && !values.quiet;
   const logger = consoleLogger({ quiet: Boolean(values.quiet), debug: Boolean(values.debug), tty });
   const settings = parseSettings(
@@ -43,7 +60,12 @@ export async function runCommand(mode: Mode, _rest: string[], values: Values): P
   );
   const result = await runPipeline(settings, { logger, now: () => new Date() });
   const { report } = result;
-  if (settings.reportPath) await writeFile(settings.reportPath, renderJson(report));
+  // undo reads the apply report named by --report and writes its own journal beside it
+  const reportPath =
+    settings.mode === 'undo' && settings.reportPath
+      ? undoJournalPath(settings.reportPath)
+      : settings.reportPath;
+  if (reportPath) await writeFile(reportPath, renderJson(report));
   if (settings.sarifPath) {
     const { renderSarif } = await import('../report/sarif.js');
     const sarif = renderSarif(report, result.policy, { policyPath: settings.policyPath });
@@ -64,7 +86,7 @@ export async function runCommand(mode: Mode, _rest: string[], values: Values): P
       renderConsole(report, {
         color,
         width: process.stdout.columns ?? 100,
-        ...(settings.reportPath ? { reportPath: settings.reportPath } : {}),
+        ...(reportPath ? { reportPath } : {}),
         ...(settings.sarifPath ? { sarifPath: settings.sarifPath } : {}),
       }),
     );

@@ -29,6 +29,11 @@ export interface TenantUser {
   permissions: Record<string, string | null>;
   customFields: { typeId: number | null; name: string | null; value: string | null }[];
   aadUserId: string | null;
+  /**
+   * Technicians: the licence type `Activate` needs (`ManagedTechnician`, `NonManagedTechnician`),
+   * derived from `isManagedTech`; null when unknown and for employees. Absent in older snapshots.
+   */
+  licenseType?: string | null;
 }
 
 export interface UserRole {

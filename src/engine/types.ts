@@ -64,13 +64,17 @@ export interface Finding {
 }
 
 export type PlanAction = 'lock' | 'deactivate' | 'set-role';
+/** What `undo` does: the reverse of a verified apply step (unlock, Activate, set the previous role). */
+export type UndoAction = 'unlock' | 'activate' | 'restore-role';
 export type PlanStatus = 'planned' | 'applied' | 'verified' | 'failed' | 'skipped';
 
 export interface PlanStep {
-  action: PlanAction;
-  /** set-role: the role name from the policy, and its id once resolved through /user-roles */
+  action: PlanAction | UndoAction;
+  /** set-role: the policy's role name and its id, resolved through /user-roles; restore-role: the previous role */
   role?: string;
   roleId?: number;
+  /** activate (technicians): the licence type ServiceTitan requires to activate a technician */
+  licenseType?: string;
   user: { kind: UserKind; id: number; userId: number | null; name: string; email: string | null };
   /** the rules whose findings this step resolves */
   rules: string[];

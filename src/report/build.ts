@@ -89,7 +89,7 @@ export function buildReport(ctx: ReportContext, parts: ReportParts): Report {
 }
 
 /** Error codes a user causes and fixes (exit 2); anything else could not complete (exit 3). */
-const CONFIGURATION_PREFIXES = ['policy.', 'config.', 'auth.', 'tenant.', 'input.'];
+const CONFIGURATION_PREFIXES = ['policy.', 'config.', 'auth.', 'tenant.', 'input.', 'undo.'];
 
 export function isConfigurationErrorCode(code: string): boolean {
   return CONFIGURATION_PREFIXES.some((prefix) => code.startsWith(prefix));

@@ -31,6 +31,8 @@ export const UserRecord = z.looseObject({
   aadUserId: optionalText,
   permissions: z.array(Permission).nullish(),
   accountLocked: z.boolean().nullish().catch(null),
+  // technicians only: managed or not, which decides the licence type `Activate` needs
+  isManagedTech: z.boolean().nullish().catch(null),
 });
 export type UserRecord = z.infer<typeof UserRecord>;
 
@@ -112,7 +114,19 @@ export function toTenantUser(
       value: f.value ?? null,
     })),
     aadUserId: text(record.aadUserId),
+    licenseType: kind === 'technician' ? technicianLicenseType(record.isManagedTech) : null,
   };
+}
+
+/**
+ * The licence type of the account action `Activate` (IdentityUserManagement.TechnicianLicenseType).
+ * TechnicianResponse only says whether the technician is managed, so a managed installer cannot be
+ * told apart from a managed technician: `ManagedTechnician` is the closest ServiceTitan lets us read.
+ */
+function technicianLicenseType(isManagedTech: boolean | null | undefined): string | null {
+  if (isManagedTech === true) return 'ManagedTechnician';
+  if (isManagedTech === false) return 'NonManagedTechnician';
+  return null;
 }
 
 export function toUserRole(record: RoleRecord): UserRole {

@@ -88,7 +88,7 @@ describe('pull request on the policy file', () => {
   it('with secrets: shows the impact of the change against the live tenant in the summary and one sticky comment', async () => {
     github.state.files.set(`ba5e0123abcd:${POLICY}`, starter);
     github.addIssue({ number: 5, body: 'Tighten the policy', labels: [], pull_request: { url: 'pulls/5' } });
-    const weakened = starter.replace(/\n  - id: no-external-admins[\s\S]*?fix: lock\n/, '\n');
+    const weakened = starter.replace(/\n {2}- id: no-external-admins[\s\S]*?fix: lock\n/, '\n');
     expect(weakened).not.toContain('no-external-admins');
     const event = {
       name: 'pull_request',

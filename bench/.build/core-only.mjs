@@ -1,1 +1,0 @@
-const s=performance.now(); await import('./probe/index.js').catch(()=>{}); 

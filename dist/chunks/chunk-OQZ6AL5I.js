@@ -1,0 +1,131 @@
+import { createRequire as __guardCreateRequire } from 'node:module'; const require = __guardCreateRequire(import.meta.url);
+import {
+  classifyAudience,
+  matchesUserRef
+} from "./chunk-SZRXV4TV.js";
+
+// src/engine/exemptions.ts
+function exemptionEndsAt(e) {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(e.expires);
+  if (!match) return Number.NEGATIVE_INFINITY;
+  const [, year, month, day] = match;
+  return Date.UTC(Number(year), Number(month) - 1, Number(day), 23, 59, 59, 999);
+}
+function exemptionIsActive(e, now) {
+  return now.getTime() <= exemptionEndsAt(e);
+}
+function userRefText(ref) {
+  return ref.type === "email" ? ref.value.toLowerCase() : `${ref.type}:${String(ref.value).toLowerCase()}`;
+}
+function exemptionKey(e) {
+  const who = e.user ? userRefText(e.user) : "tenant";
+  return `${who}\0${[...e.rules].sort().join(",")}\0${e.expires}`;
+}
+function toFindingExemption(e, now) {
+  return {
+    reason: e.reason,
+    expires: e.expires,
+    approvedBy: e.approvedBy,
+    ticket: e.ticket ?? null,
+    status: exemptionIsActive(e, now) ? "active" : "expired"
+  };
+}
+function exemptionCovers(e, finding) {
+  if (!e.rules.includes(finding.rule)) return false;
+  if (e.user === void 0) return finding.user === null;
+  return finding.user !== null && matchesUserRef(finding.user, e.user);
+}
+function preferred(a, b) {
+  const byEnd = exemptionEndsAt(b) - exemptionEndsAt(a);
+  if (byEnd !== 0) return byEnd > 0 ? b : a;
+  return b.index < a.index ? b : a;
+}
+function applyExemptions(findings, exemptions, now) {
+  const used = /* @__PURE__ */ new Set();
+  const active = exemptions.filter((e) => exemptionIsActive(e, now));
+  const expired = exemptions.filter((e) => !exemptionIsActive(e, now));
+  const covered = findings.map((finding) => {
+    let chosen = null;
+    for (const e of active) {
+      if (!exemptionCovers(e, finding)) continue;
+      used.add(e.index);
+      chosen = chosen ? preferred(chosen, e) : e;
+    }
+    if (chosen === null) {
+      for (const e of expired) if (exemptionCovers(e, finding)) chosen = chosen ? preferred(chosen, e) : e;
+    }
+    return chosen ? { ...finding, exemption: toFindingExemption(chosen, now) } : finding;
+  });
+  return { findings: covered, used };
+}
+function isExempt(finding) {
+  return finding.exemption?.status === "active";
+}
+
+// src/engine/user-facts.ts
+function userKey(user) {
+  return `${user.kind}:${user.id}`;
+}
+function isHeld(user, mapping) {
+  const value = user.permissions[String(mapping.id)];
+  if (value === void 0 || value === null) return false;
+  const normalized = value.trim().toLowerCase();
+  return mapping.granted.some((granted) => granted.toLowerCase() === normalized);
+}
+function indexUser(user, policy) {
+  const roles = /* @__PURE__ */ new Map();
+  for (const name of user.roles) roles.set(name.toLowerCase(), name);
+  if (user.role) roles.set(user.role.toLowerCase(), user.role);
+  const heldPermissions = /* @__PURE__ */ new Set();
+  for (const mapping of policy.permissions) if (isHeld(user, mapping)) heldPermissions.add(mapping.name);
+  return {
+    user,
+    key: userKey(user),
+    audience: classifyAudience(user, policy.organization),
+    activeAccount: user.active && !user.locked,
+    roles,
+    heldPermissions
+  };
+}
+function heldRoles(facts, wanted) {
+  const held = [];
+  for (const name of wanted) {
+    const spelled = facts.roles.get(name.toLowerCase());
+    if (spelled !== void 0 && !held.includes(spelled)) held.push(spelled);
+  }
+  return held;
+}
+function toFindingUser(facts) {
+  const { user } = facts;
+  return {
+    kind: user.kind,
+    id: user.id,
+    userId: user.userId,
+    name: user.name,
+    email: user.email,
+    login: user.login,
+    audience: facts.audience,
+    active: user.active,
+    locked: user.locked
+  };
+}
+function describeUser(facts) {
+  const { user } = facts;
+  const contact = user.email ?? user.login;
+  const who = `${facts.audience} ${user.kind} #${user.id}`;
+  return `${user.name} (${contact ? `${contact}, ` : ""}${who})`;
+}
+
+export {
+  exemptionIsActive,
+  exemptionKey,
+  exemptionCovers,
+  applyExemptions,
+  isExempt,
+  userKey,
+  isHeld,
+  indexUser,
+  heldRoles,
+  toFindingUser,
+  describeUser
+};

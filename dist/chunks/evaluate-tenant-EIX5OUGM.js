@@ -1,0 +1,743 @@
+import { createRequire as __guardCreateRequire } from 'node:module'; const require = __guardCreateRequire(import.meta.url);
+import {
+  applyExemptions,
+  describeUser,
+  exemptionIsActive,
+  exemptionKey,
+  heldRoles,
+  indexUser,
+  isExempt,
+  toFindingUser,
+  userKey
+} from "./chunk-OQZ6AL5I.js";
+import {
+  SEVERITIES,
+  parsePolicy,
+  readSnapshotFile
+} from "./chunk-BWJZGJDM.js";
+import "./chunk-WSACJKPV.js";
+import "./chunk-WUXOK5PQ.js";
+import "./chunk-ZHCADPYF.js";
+import "./chunk-47HB3AU5.js";
+import {
+  executePlan
+} from "./chunk-P5BUAN5C.js";
+import {
+  matchesAnyUserRef,
+  matchesUserRef
+} from "./chunk-SZRXV4TV.js";
+import "./chunk-HW4LS73H.js";
+import "./chunk-5VFH7U4S.js";
+import {
+  ConfigurationError,
+  PolicyError
+} from "./chunk-XHRDWC7O.js";
+import "./chunk-WD5L72B6.js";
+
+// src/evaluate-tenant.ts
+import { readFile } from "node:fs/promises";
+
+// src/engine/fingerprint.ts
+import { createHash } from "node:crypto";
+function findingId(...parts) {
+  return createHash("sha256").update(parts.join("\0")).digest("hex").slice(0, 16);
+}
+
+// src/engine/builtins.ts
+function exemptionSubject(e) {
+  return `${e.user ? `for ${e.user.raw}` : "for the tenant"} from ${e.rules.join(", ")}`;
+}
+function exemptedUser(e, users) {
+  if (!e.user) return null;
+  const ref = e.user;
+  const matching = users.filter((facts) => matchesUserRef(facts.user, ref));
+  matching.sort((a, b) => a.user.kind.localeCompare(b.user.kind) || a.user.id - b.user.id);
+  return matching[0] ?? null;
+}
+function exemptionExpiredFinding(e, policy, users) {
+  const facts = exemptedUser(e, users);
+  const who2 = facts ? ` (${describeUser(facts)})` : "";
+  return {
+    id: findingId("exemption-expired", exemptionKey(e)),
+    rule: "exemption-expired",
+    severity: "high",
+    message: `The exemption ${exemptionSubject(e)}${who2} expired on ${e.expires}; the findings it covered count again (reason was: ${e.reason})`,
+    user: facts ? toFindingUser(facts) : null,
+    evidence: { exemption: e.index },
+    fix: {
+      action: "manual",
+      steps: [
+        `Edit the exemption at line ${e.position.line} of ${policy.source.path}: renew it with a new expires date and approval, or remove it and fix the findings it covered.`
+      ]
+    },
+    exemption: null,
+    location: e.position
+  };
+}
+function exemptionUnusedFinding(e, policy) {
+  return {
+    id: findingId("exemption-unused", exemptionKey(e)),
+    rule: "exemption-unused",
+    severity: "low",
+    message: `The exemption ${exemptionSubject(e)} (until ${e.expires}) covers no finding; an exemption left in place could hide a future violation`,
+    user: null,
+    evidence: { exemption: e.index },
+    fix: {
+      action: "manual",
+      steps: [
+        `Edit the exemption at line ${e.position.line} of ${policy.source.path}: remove it, or correct its user or rules if it was meant to cover a finding.`
+      ]
+    },
+    exemption: null,
+    location: e.position
+  };
+}
+function exemptionFindings(policy, users, used, now) {
+  return policy.exemptions.flatMap((e) => {
+    if (!exemptionIsActive(e, now)) return [exemptionExpiredFinding(e, policy, users)];
+    return used.has(e.index) ? [] : [exemptionUnusedFinding(e, policy)];
+  });
+}
+function permissionUnmappedFindings(policy, users) {
+  const carried = /* @__PURE__ */ new Set();
+  for (const user of users) for (const id of Object.keys(user.permissions)) carried.add(id);
+  return policy.permissions.filter((mapping) => !carried.has(String(mapping.id))).map((mapping) => ({
+    id: findingId("permission-unmapped", mapping.name),
+    rule: "permission-unmapped",
+    severity: "high",
+    message: `Permission ${mapping.name} is mapped to id ${mapping.id}, which no user in the tenant carries; the mapping is probably wrong, so rules using it cannot find anyone`,
+    user: null,
+    evidence: { permission: mapping.name },
+    fix: {
+      action: "manual",
+      steps: [
+        `Check the permission id at line ${mapping.position.line} of ${policy.source.path} with \`st-access-guard discover\` and correct it.`
+      ]
+    },
+    exemption: null,
+    location: mapping.position
+  }));
+}
+
+// src/engine/nearest.ts
+function editDistance(a, b) {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      const substitution = (previous[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1);
+      current.push(Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, substitution));
+    }
+    previous = current;
+  }
+  return previous[b.length] ?? 0;
+}
+function nearest(word, candidates) {
+  let best = null;
+  let bestDistance = Number.POSITIVE_INFINITY;
+  for (const candidate of [...candidates].sort()) {
+    const distance = editDistance(word.toLowerCase(), candidate.toLowerCase());
+    if (distance < bestDistance) {
+      best = candidate;
+      bestDistance = distance;
+    }
+  }
+  return best;
+}
+
+// src/engine/role-directory.ts
+function kindsOf(role) {
+  const type = role.employeeType.toLowerCase();
+  if (type === "employee") return ["employee"];
+  if (type === "technician") return ["technician"];
+  return ["employee", "technician"];
+}
+function roleIdsByName(roles) {
+  const byName = /* @__PURE__ */ new Map();
+  for (const role of [...roles].sort((a, b) => a.id - b.id)) {
+    if (!role.active) continue;
+    const key = role.name.toLowerCase();
+    const ids = byName.get(key) ?? {};
+    for (const kind of kindsOf(role)) ids[kind] ??= role.id;
+    byName.set(key, ids);
+  }
+  return byName;
+}
+function resolveRoleId(directory, role, kind) {
+  return directory.get(role.toLowerCase())?.[kind] ?? null;
+}
+function resolveFixRoles(policy, snapshot) {
+  const directory = roleIdsByName(snapshot.roles);
+  const activeNames = [...new Set(snapshot.roles.filter((r) => r.active).map((r) => r.name))];
+  const issues = [];
+  for (const rule of policy.rules) {
+    if (rule.kind !== "forbid" || rule.fix.action !== "set-role") continue;
+    const wanted = rule.fix.role;
+    if (directory.has(wanted.toLowerCase())) continue;
+    const inactive = snapshot.roles.some((r) => r.name.toLowerCase() === wanted.toLowerCase());
+    const closest = nearest(wanted, activeNames);
+    issues.push({
+      file: policy.source.path,
+      line: rule.position.line,
+      column: rule.position.column,
+      code: "policy.unknown-role",
+      message: inactive ? `Rule ${rule.id} sets role ${wanted}, which is inactive in the tenant` : `Rule ${rule.id} sets role ${wanted}, which is not a role in the tenant`,
+      hint: inactive ? `Activate ${wanted} in ServiceTitan or choose an active role${closest ? ` such as "${closest}"` : ""}.` : closest ? `Did you mean "${closest}"? Role names come from the tenant's user roles.` : "The tenant has no active roles; check the credentials and tenant."
+    });
+  }
+  return issues;
+}
+
+// src/engine/safety.ts
+function who(step) {
+  return `${step.user.name} (${step.user.kind} #${step.user.id})`;
+}
+function changing(plan) {
+  return plan.filter((step) => step.status !== "skipped");
+}
+function checkMaxChanges(plan, maxChanges) {
+  const changes = changing(plan).length;
+  if (changes <= maxChanges) return null;
+  return {
+    code: "apply.max-changes",
+    message: `The plan has ${changes} changes, more than max-changes (${maxChanges}), so apply changes nothing. Review the plan; if it is right, raise max-changes for this run, or narrow the rules so fewer users are changed at once.`
+  };
+}
+function isAdmin(roles, builtIn, adminRoles) {
+  return roles.some((role) => adminRoles.has(role.toLowerCase())) || builtIn !== null && adminRoles.has(builtIn.toLowerCase());
+}
+function activeAdmins(policy, snapshot, plan) {
+  const adminRoles = new Set(policy.safety.adminRoles.map((role) => role.toLowerCase()));
+  const stepsByUser = new Map(changing(plan).map((step) => [userKey(step.user), step]));
+  let before = 0;
+  let after = 0;
+  for (const user of snapshot.users) {
+    const adminNow = user.active && !user.locked && isAdmin(user.roles, user.role, adminRoles);
+    if (adminNow) before += 1;
+    const step = stepsByUser.get(userKey(user));
+    if (!step) {
+      if (adminNow) after += 1;
+    } else if (step.action === "set-role") {
+      if (user.active && !user.locked && isAdmin([step.role ?? ""], null, adminRoles)) after += 1;
+    }
+  }
+  return { before, after };
+}
+function protectedRefusal(plan) {
+  const touched = plan.filter((step) => step.reason === "protected user");
+  if (touched.length === 0) return null;
+  return {
+    code: "apply.protected-user",
+    message: `The plan would change protected users (${touched.map(who).join(", ")}), which apply never changes, so the whole plan is refused. Exempt them from the rules that want to change them, change those rules' fix, or remove them from safety.protected-users if they should no longer be protected.`
+  };
+}
+function minAdminsRefusal(policy, snapshot, plan) {
+  const min = policy.safety.minActiveAdmins;
+  if (min <= 0 || changing(plan).length === 0) return null;
+  const { before, after } = activeAdmins(policy, snapshot, plan);
+  if (after >= min) return null;
+  return {
+    code: "apply.min-active-admins",
+    message: `After the plan, ${after} active admin${after === 1 ? "" : "s"} (${policy.safety.adminRoles.join(", ")}) would remain (${before} now), fewer than safety.min-active-admins (${min}), so apply changes nothing. Protect or exempt the admins the plan would lock out, or check that safety.admin-roles names the tenant's admin roles.`
+  };
+}
+function unmappedRefusal(findings) {
+  const unmapped = findings.filter((f) => f.rule === "permission-unmapped");
+  if (unmapped.length === 0) return null;
+  const names = unmapped.map((f) => f.evidence.permission ?? "?").join(", ");
+  return {
+    code: "apply.permission-unmapped",
+    message: `Permission mappings ${names} match no user in the tenant, so the audit cannot be trusted and apply changes nothing. Find the right ids with \`st-access-guard discover\` and correct the policy.`
+  };
+}
+function policyProblemRefusal(problems) {
+  if (problems.length === 0) return null;
+  const described = problems.map(
+    ({ step, problem, roles }) => problem === "conflict" ? `${who(step)} is given different roles by rules ${step.rules.join(", ")} (${roles.join(", ")})` : `no active ${step.user.kind} role named ${roles.join(", ")} exists for ${who(step)}`
+  );
+  return {
+    code: "apply.invalid-policy",
+    message: `The plan cannot be carried out as the policy is written: ${described.join("; ")}. Make the set-role fixes agree and name active roles of the tenant, then run the audit again.`
+  };
+}
+function planRefusals(policy, snapshot, plan, findings, problems) {
+  return [
+    protectedRefusal(plan),
+    minAdminsRefusal(policy, snapshot, plan),
+    unmappedRefusal(findings),
+    policyProblemRefusal(problems)
+  ].filter((refusal) => refusal !== null);
+}
+
+// src/engine/plan.ts
+var STRENGTH = { deactivate: 3, lock: 2, "set-role": 1 };
+function plannable(finding) {
+  return finding.user !== null && !isExempt(finding) && finding.fix.action !== "manual";
+}
+function isNoOp(action, user, roleId) {
+  if (action === "deactivate") return !user.active;
+  if (action === "lock") return user.locked;
+  return roleId !== null && user.roleIds.length === 1 && user.roleIds[0] === roleId;
+}
+function sortedUnique(values) {
+  return [...new Set(values)].sort();
+}
+function stepFor(wanted, roles, problems) {
+  const { user, findings } = wanted;
+  const action = findings.map((f) => f.fix.action).reduce((a, b) => STRENGTH[b] > STRENGTH[a] ? b : a);
+  const step = {
+    action,
+    user: { kind: user.kind, id: user.id, userId: user.userId, name: user.name, email: user.email },
+    rules: sortedUnique(findings.map((f) => f.rule)),
+    findings: sortedUnique(findings.map((f) => f.id)),
+    status: "planned",
+    before: { active: user.active, locked: user.locked, roleIds: [...user.roleIds] }
+  };
+  let roleId = null;
+  if (action === "set-role") {
+    const targets = sortedUnique(findings.flatMap((f) => f.fix.action === "set-role" ? [f.fix.role] : []));
+    const distinct = [...new Set(targets.map((t) => t.toLowerCase()))];
+    step.role = targets[0] ?? "";
+    if (distinct.length > 1) {
+      step.status = "skipped";
+      step.reason = `conflicting set-role targets: ${targets.join(", ")}`;
+      problems.push({ step, problem: "conflict", roles: targets });
+    } else {
+      roleId = resolveRoleId(roles, step.role, user.kind);
+      if (roleId === null) {
+        step.status = "skipped";
+        step.reason = `no active ${user.kind} role named ${step.role} in the tenant`;
+        problems.push({ step, problem: "unknown-role", roles: [step.role] });
+      } else {
+        step.roleId = roleId;
+      }
+    }
+  }
+  if (step.status === "planned" && isNoOp(action, user, roleId)) return null;
+  return step;
+}
+function buildPlan(policy, snapshot, findings, roleIdsByName2) {
+  const usersByKey = new Map(snapshot.users.map((user) => [userKey(user), user]));
+  const wantedByUser = /* @__PURE__ */ new Map();
+  for (const finding of findings) {
+    if (!plannable(finding) || finding.user === null) continue;
+    const key = userKey(finding.user);
+    const user = usersByKey.get(key);
+    if (!user) continue;
+    const wanted = wantedByUser.get(key) ?? { user, findings: [] };
+    wanted.findings.push(finding);
+    wantedByUser.set(key, wanted);
+  }
+  const problems = [];
+  const plan = [];
+  for (const wanted of wantedByUser.values()) {
+    const step = stepFor(wanted, roleIdsByName2, problems);
+    if (!step) continue;
+    if (matchesAnyUserRef(wanted.user, policy.safety.protectedUsers)) {
+      step.status = "skipped";
+      step.reason = "protected user";
+    }
+    plan.push(step);
+  }
+  plan.sort((a, b) => a.user.kind.localeCompare(b.user.kind) || a.user.id - b.user.id);
+  return { plan, refusals: planRefusals(policy, snapshot, plan, findings, problems) };
+}
+
+// src/engine/manual-steps.ts
+function peopleScreen(kind, name) {
+  return `Settings > People > ${kind === "employee" ? "Employees" : "Technicians"} > ${name}`;
+}
+function turnOffPermissionStep(kind, name, permissionLabel) {
+  return `In ServiceTitan, open ${peopleScreen(kind, name)} > Permissions and turn off ${permissionLabel}.`;
+}
+function removeRoleStep(kind, name, role) {
+  return `In ServiceTitan, open ${peopleScreen(kind, name)} > Roles and remove ${role}.`;
+}
+function deactivateStep(kind, name) {
+  return `In ServiceTitan, open ${peopleScreen(kind, name)} and deactivate the account.`;
+}
+function reduceHoldersSteps(ruleId, holding, excess) {
+  return [
+    `In ServiceTitan, remove ${holding} from ${excess} of the holders listed in the evidence (Settings > People > Employees or Technicians > the user).`,
+    `Or, if more holders are intended, raise max in rule ${ruleId} of the policy.`
+  ];
+}
+
+// src/engine/selectors.ts
+function inBusinessUnits(facts, units) {
+  const { businessUnitId, businessUnit } = facts.user;
+  const name = businessUnit?.toLowerCase() ?? null;
+  return units.some((unit) => {
+    if (typeof unit === "number") return unit === businessUnitId;
+    if (name !== null && unit.trim().toLowerCase() === name) return true;
+    return /^\d+$/.test(unit.trim()) && Number(unit) === businessUnitId;
+  });
+}
+function isSelected(appliesTo, facts) {
+  const { user } = facts;
+  if (!appliesTo.includeInactive && !facts.activeAccount) return false;
+  if (appliesTo.audience !== "any" && appliesTo.audience !== facts.audience) return false;
+  if (!appliesTo.kinds.includes(user.kind)) return false;
+  if (appliesTo.roles && !appliesTo.roles.some((role) => facts.roles.has(role.toLowerCase()))) return false;
+  if (appliesTo.businessUnits && !inBusinessUnits(facts, appliesTo.businessUnits)) return false;
+  if (appliesTo.users && !matchesAnyUserRef(user, appliesTo.users)) return false;
+  if (matchesAnyUserRef(user, appliesTo.exceptUsers)) return false;
+  return true;
+}
+
+// src/engine/rules.ts
+function labelOf(name, mappings) {
+  return mappings.get(name)?.label ?? name;
+}
+function because(rule) {
+  return rule.description ? `: ${rule.description}` : "";
+}
+function userFindingId(ruleId, facts) {
+  return findingId(ruleId, facts.key);
+}
+function tenantFindingId(ruleId) {
+  return findingId(ruleId, "tenant");
+}
+function whatIsHeld(rule, facts) {
+  return {
+    permissions: rule.forbid.permissions.filter((name) => facts.heldPermissions.has(name)),
+    roles: heldRoles(facts, rule.forbid.roles),
+    account: rule.forbid.account && facts.activeAccount
+  };
+}
+function forbidFix(rule, facts, held, mappings) {
+  switch (rule.fix.action) {
+    case "lock":
+      return { action: "lock" };
+    case "deactivate":
+      return { action: "deactivate" };
+    case "set-role":
+      return { action: "set-role", role: rule.fix.role };
+    case "none": {
+      const { kind, name } = facts.user;
+      const steps = [
+        ...held.permissions.map((p) => turnOffPermissionStep(kind, name, labelOf(p, mappings))),
+        ...held.roles.map((role) => removeRoleStep(kind, name, role)),
+        ...held.account ? [deactivateStep(kind, name)] : []
+      ];
+      return { action: "manual", steps };
+    }
+  }
+}
+function evaluateForbidRule(rule, users, mappings) {
+  const findings = [];
+  for (const facts of users) {
+    if (!isSelected(rule.appliesTo, facts)) continue;
+    const held = whatIsHeld(rule, facts);
+    if (held.permissions.length === 0 && held.roles.length === 0 && !held.account) continue;
+    const what = [
+      ...held.permissions.map((p) => labelOf(p, mappings)),
+      ...held.roles.map((role) => `role ${role}`),
+      ...held.account ? ["an active account"] : []
+    ];
+    const evidence = {};
+    if (held.permissions.length > 0) evidence.permissions = held.permissions;
+    if (held.roles.length > 0) evidence.roles = held.roles;
+    if (held.account) evidence.account = true;
+    findings.push({
+      id: userFindingId(rule.id, facts),
+      rule: rule.id,
+      severity: rule.severity,
+      message: `${describeUser(facts)} holds ${what.join(", ")}; rule ${rule.id} forbids it${because(rule)}`,
+      user: toFindingUser(facts),
+      evidence,
+      fix: forbidFix(rule, facts, held, mappings),
+      exemption: null,
+      location: rule.position
+    });
+  }
+  return findings;
+}
+function evaluateMaxHoldersRule(rule, users, mappings) {
+  const { roles, permissions, max } = rule.maxHolders;
+  const holders = users.filter(
+    (facts) => isSelected(rule.appliesTo, facts) && (permissions.some((p) => facts.heldPermissions.has(p)) || heldRoles(facts, roles).length > 0)
+  );
+  if (holders.length <= max) return [];
+  const listed = holders.map(({ user }) => ({ kind: user.kind, id: user.id, name: user.name })).sort((a, b) => a.kind.localeCompare(b.kind) || a.id - b.id);
+  const holding = [
+    ...roles.map((role) => `role ${role}`),
+    ...permissions.map((p) => labelOf(p, mappings))
+  ].join(" or ");
+  const evidence = { holders: listed, max };
+  if (roles.length > 0) evidence.roles = [...roles];
+  if (permissions.length > 0) evidence.permissions = [...permissions];
+  return [
+    {
+      id: tenantFindingId(rule.id),
+      rule: rule.id,
+      severity: rule.severity,
+      message: `${holders.length} users hold ${holding}, more than the ${max} allowed; rule ${rule.id} limits it${because(rule)}`,
+      user: null,
+      evidence,
+      fix: { action: "manual", steps: reduceHoldersSteps(rule.id, holding, holders.length - max) },
+      exemption: null,
+      location: rule.position
+    }
+  ];
+}
+function evaluateRule(rule, users, mappings) {
+  return rule.kind === "forbid" ? evaluateForbidRule(rule, users, mappings) : evaluateMaxHoldersRule(rule, users, mappings);
+}
+
+// src/engine/evaluate.ts
+var severityRank = new Map(SEVERITIES.map((severity, rank) => [severity, rank]));
+function compareText(a, b) {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+function compareFindingOrder(a, b) {
+  return (severityRank.get(a.severity) ?? 0) - (severityRank.get(b.severity) ?? 0) || compareText(a.rule, b.rule) || compareText(a.user?.kind ?? "", b.user?.kind ?? "") || (a.user?.id ?? -1) - (b.user?.id ?? -1) || compareText(a.id, b.id);
+}
+function countFindings(snapshot, findings, audiences) {
+  const counts = {
+    users: snapshot.users.length,
+    activeUsers: snapshot.users.filter((user) => user.active && !user.locked).length,
+    externalUsers: audiences.filter((audience) => audience === "external").length,
+    findings: 0,
+    exempted: 0,
+    critical: 0,
+    high: 0,
+    medium: 0,
+    low: 0
+  };
+  for (const finding of findings) {
+    if (isExempt(finding)) {
+      counts.exempted += 1;
+    } else {
+      counts.findings += 1;
+      counts[finding.severity] += 1;
+    }
+  }
+  return counts;
+}
+function evaluate(policy, snapshot, now) {
+  const users = snapshot.users.map((user) => indexUser(user, policy));
+  const mappings = new Map(policy.permissions.map((mapping) => [mapping.name, mapping]));
+  const ruleFindings = policy.rules.flatMap((rule) => evaluateRule(rule, users, mappings));
+  const exempted = applyExemptions(ruleFindings, policy.exemptions, now);
+  const findings = [
+    ...exempted.findings,
+    ...exemptionFindings(policy, users, exempted.used, now),
+    ...permissionUnmappedFindings(policy, snapshot.users)
+  ].sort(compareFindingOrder);
+  const { plan, refusals } = buildPlan(policy, snapshot, findings, roleIdsByName(snapshot.roles));
+  return {
+    findings,
+    plan,
+    refusals,
+    counts: countFindings(
+      snapshot,
+      findings,
+      users.map((facts) => facts.audience)
+    )
+  };
+}
+
+// src/apply/guard.ts
+function applyRefusals(evaluation, guard) {
+  const refusals = [...evaluation.refusals];
+  const tooMany = checkMaxChanges(evaluation.plan, guard.maxChanges);
+  if (tooMany) refusals.push(tooMany);
+  if (guard.pullRequestEvent) {
+    refusals.unshift({
+      code: "apply.pull-request",
+      message: `Apply is refused on \`${guard.pullRequestEvent}\` events: a pull request never writes to ServiceTitan. This run audited and shows the plan; apply it from a workflow_dispatch run on the default branch.`
+    });
+  }
+  return refusals;
+}
+async function applyIfAllowed(evaluation, writer, reader, logger) {
+  if (evaluation.refusals.length > 0) return { refused: true };
+  if (evaluation.plan.some((s) => s.status === "planned")) {
+    evaluation.plan = await executePlan(evaluation.plan, writer, reader, logger);
+  }
+  return { refused: false };
+}
+
+// src/engine/compare.ts
+function countedIds(findings) {
+  return new Set(findings.filter((finding) => !isExempt(finding)).map((finding) => finding.id));
+}
+function compareFindings(base, head) {
+  const before = countedIds(base);
+  const after = countedIds(head);
+  return {
+    added: [...after].filter((id) => !before.has(id)).sort(),
+    resolved: [...before].filter((id) => !after.has(id)).sort()
+  };
+}
+
+// src/engine/discover.ts
+var NULL_VALUE = "null";
+function discoverPermissions(snapshot, policy) {
+  const names = new Map((policy?.permissions ?? []).map((mapping) => [mapping.id, mapping.name]));
+  const byId = /* @__PURE__ */ new Map();
+  for (const user of snapshot.users) {
+    const activeAccount = user.active && !user.locked;
+    for (const [rawId, value] of Object.entries(user.permissions)) {
+      const id = Number(rawId);
+      let entry = byId.get(id);
+      if (!entry) {
+        entry = { id, name: names.get(id) ?? null, values: {}, users: 0 };
+        byId.set(id, entry);
+      }
+      entry.users += 1;
+      const shown = value ?? NULL_VALUE;
+      entry.values[shown] = (entry.values[shown] ?? 0) + (activeAccount ? 1 : 0);
+    }
+  }
+  return [...byId.values()].sort((a, b) => a.id - b.id);
+}
+function discoverRoles(snapshot) {
+  const holders = /* @__PURE__ */ new Map();
+  for (const user of snapshot.users) {
+    for (const id of new Set(user.roleIds)) holders.set(id, (holders.get(id) ?? 0) + 1);
+  }
+  const roles = snapshot.roles.map((role) => ({
+    id: role.id,
+    name: role.name,
+    active: role.active,
+    users: holders.get(role.id) ?? 0
+  }));
+  const listed = new Set(snapshot.roles.map((role) => role.id));
+  for (const [id, users] of holders)
+    if (!listed.has(id)) roles.push({ id, name: `#${id}`, active: false, users });
+  return roles.sort((a, b) => a.id - b.id);
+}
+function permissionChanges(snapshot, baseline) {
+  const before = new Map(baseline.users.map((user) => [userKey(user), user]));
+  const changes = [];
+  for (const user of snapshot.users) {
+    const old = before.get(userKey(user));
+    if (!old) continue;
+    const ids = /* @__PURE__ */ new Set([...Object.keys(old.permissions), ...Object.keys(user.permissions)]);
+    for (const id of ids) {
+      const was = Object.hasOwn(old.permissions, id) ? old.permissions[id] : void 0;
+      const now = Object.hasOwn(user.permissions, id) ? user.permissions[id] : void 0;
+      if (was === now) continue;
+      changes.push({
+        user: { kind: user.kind, id: user.id, name: user.name },
+        permission: Number(id),
+        before: was,
+        after: now
+      });
+    }
+  }
+  return changes.sort(
+    (a, b) => a.user.kind.localeCompare(b.user.kind) || a.user.id - b.user.id || a.permission - b.permission
+  );
+}
+function discover(snapshot, policy, baseline) {
+  return {
+    permissions: discoverPermissions(snapshot, policy),
+    roles: discoverRoles(snapshot),
+    changes: baseline ? permissionChanges(snapshot, baseline) : null
+  };
+}
+
+// src/evaluate-tenant.ts
+async function baselinePolicy(settings, deps, now) {
+  let source = null;
+  if (settings.baselinePolicyPath) {
+    try {
+      source = {
+        text: await readFile(settings.baselinePolicyPath, "utf8"),
+        path: settings.baselinePolicyPath
+      };
+    } catch (error) {
+      throw new ConfigurationError(
+        "input.invalid-baseline-policy",
+        `Cannot read the baseline policy ${settings.baselinePolicyPath}: ${error.message}`,
+        "Give the path of the policy to compare against, e.g. the file as it is on the main branch."
+      );
+    }
+  } else if (deps.baselinePolicy) {
+    source = await deps.baselinePolicy();
+  }
+  if (!source) return null;
+  try {
+    return parsePolicy(source.text, source.path, { now });
+  } catch (error) {
+    if (error instanceof PolicyError) {
+      deps.logger.warning(
+        `The baseline policy ${source.path} is not valid (${error.issues.length} problems); the policy impact is not shown.`
+      );
+      return null;
+    }
+    throw error;
+  }
+}
+function markRemediated(evaluation) {
+  const fixed = new Set(evaluation.plan.filter((s) => s.status === "verified").flatMap((s) => s.findings));
+  for (const finding of evaluation.findings) {
+    if (!fixed.has(finding.id) || finding.exemption?.status === "active") continue;
+    finding.remediated = true;
+    evaluation.counts.findings--;
+    evaluation.counts[finding.severity]--;
+  }
+}
+async function evaluateTenant(settings, deps, policy, snapshot, now, client) {
+  const outcome = {
+    comparison: null,
+    policyIssues: [],
+    notes: [],
+    applyRefused: false,
+    errors: [],
+    baseline: null
+  };
+  if (settings.mode === "discover") {
+    const baseline = settings.baselineSnapshotPath ? await readSnapshotFile(settings.baselineSnapshotPath) : null;
+    outcome.discovery = discover(snapshot, policy, baseline);
+    return outcome;
+  }
+  if (!policy) return outcome;
+  const roleIssues = resolveFixRoles(policy, snapshot);
+  if (roleIssues.length > 0) {
+    outcome.policyIssues = roleIssues;
+    throw new PolicyError(roleIssues);
+  }
+  const evaluation = evaluate(policy, snapshot, now);
+  const refusals = applyRefusals(evaluation, {
+    maxChanges: settings.maxChanges,
+    pullRequestEvent: settings.mode === "apply" && settings.event.isPullRequest ? settings.event.name : null
+  });
+  evaluation.refusals = refusals;
+  deps.logger.info(
+    `${evaluation.counts.findings} findings (${evaluation.counts.critical} critical, ${evaluation.counts.high} high, ${evaluation.counts.medium} medium, ${evaluation.counts.low} low), ${evaluation.counts.exempted} exempted; plan: ${evaluation.plan.length} changes${refusals.length ? `; apply would be refused: ${refusals.map((r) => r.code).join(", ")}` : ""}`
+  );
+  const base = await baselinePolicy(settings, deps, now);
+  if (base) {
+    const baseFindings = evaluate(base, snapshot, now).findings;
+    outcome.comparison = compareFindings(baseFindings, evaluation.findings);
+    outcome.baseline = { policy: base, findings: baseFindings };
+  }
+  if (settings.mode === "apply") {
+    const { liveWriter } = await import("./servicetitan-O232VJ5K.js");
+    const applied = await deps.logger.group(
+      "Apply",
+      () => applyIfAllowed(evaluation, liveWriter(client), client, deps.logger)
+    );
+    outcome.applyRefused = applied.refused;
+    if (!applied.refused) {
+      markRemediated(evaluation);
+      const unfinished = evaluation.plan.filter((s) => s.status === "failed" || s.status === "applied");
+      if (unfinished.length > 0) {
+        outcome.errors.push({
+          code: "apply.steps-failed",
+          message: `${unfinished.length} of ${evaluation.plan.length} changes were not verified; the report's plan says which and why.`,
+          hint: "Fix the cause and run apply again: it recomputes the plan from live state, so nothing is done twice."
+        });
+      }
+    }
+  }
+  outcome.evaluation = evaluation;
+  return outcome;
+}
+export {
+  evaluateTenant
+};

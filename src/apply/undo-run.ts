@@ -1,0 +1,102 @@
+/**
+ * `undo` as a pipeline phase: read the apply's journal (before fetching, so a wrong file fails
+ * fast), then, on the fresh snapshot, plan the reverse, check the guards and execute through the
+ * live writer with the same read-back verification as apply.
+ */
+import { ConfigurationError } from '../errors.js';
+import type { Snapshot } from '../engine/snapshot.js';
+import type { Evaluation } from '../engine/types.js';
+import type { TenantOutcome } from '../evaluate-tenant.js';
+import type { PipelineDeps } from '../pipeline.js';
+import type { Policy } from '../policy/types.js';
+import type { ServiceTitanClient } from '../servicetitan/index.js';
+import { inWorkspace, type Settings } from '../settings.js';
+import { readApplyJournal, type ApplyJournal } from './undo-journal.js';
+import { planUndo, undoCounts, undoRefusals } from './undo.js';
+
+/** The apply journal named by the `report` input (action) or `undo REPORT` / --report (CLI). */
+export async function loadUndoJournal(settings: Settings): Promise<ApplyJournal> {
+  if (!settings.reportPath) {
+    throw new ConfigurationError(
+      'undo.missing-report',
+      'Undo needs the JSON report of the apply to reverse, and none was given.',
+      'Run `st-access-guard undo REPORT`, or set the `report` input to the apply report with `mode: undo`.',
+    );
+  }
+  if (!settings.connection) throw new Error('loadUndoJournal needs a connection');
+  return readApplyJournal(settings.reportPath, inWorkspace(settings, settings.reportPath), {
+    tenant: settings.connection.tenant,
+    environment: settings.connection.environment,
+  });
+}
+
+function count(n: number, what: string): string {
+  return `${n} ${what}${n === 1 ? '' : 's'}`;
+}
+
+export async function runUndo(
+  settings: Settings,
+  deps: PipelineDeps,
+  policy: Policy | null,
+  snapshot: Snapshot,
+  client: ServiceTitanClient,
+  journal: ApplyJournal,
+): Promise<TenantOutcome> {
+  const { logger } = deps;
+  const outcome: TenantOutcome = {
+    comparison: null,
+    policyIssues: [],
+    notes: [],
+    applyRefused: false,
+    errors: [],
+    baseline: null,
+  };
+  const plan = planUndo(journal.steps, snapshot, policy?.safety.protectedUsers ?? []);
+  const refusals = undoRefusals(plan, policy, snapshot, {
+    maxChanges: settings.maxChanges,
+    pullRequest: settings.event.isPullRequest ? settings.event.name : null,
+  });
+  const evaluation: Evaluation = { findings: [], plan, refusals, counts: undoCounts(snapshot, policy) };
+  outcome.evaluation = evaluation;
+
+  const planned = plan.filter((s) => s.status === 'planned').length;
+  const skipped = plan.filter((s) => s.status === 'skipped');
+  const from = `${journal.file}${journal.finishedAt ? ` (apply finished ${journal.finishedAt})` : ''}`;
+  logger.info(
+    `Undo of ${from}: ${count(journal.steps.length, 'verified step')}, ${planned} to reverse, ${skipped.length} skipped` +
+      `${refusals.length ? `; refused: ${refusals.map((r) => r.code).join(', ')}` : ''}`,
+  );
+  if (journal.steps.length === 0) {
+    // A refused apply, a dry run or a rerun with nothing to do: nothing to reverse is not a mistake.
+    outcome.notes.push(`Nothing to undo: ${journal.file} has no verified changes.`);
+  }
+  if (journal.unverified > 0) {
+    outcome.notes.push(
+      `${count(journal.unverified, 'change')} of the apply ${journal.unverified === 1 ? 'was' : 'were'} written but never verified; undo leaves ${journal.unverified === 1 ? 'it' : 'them'} alone: check ${journal.unverified === 1 ? 'it' : 'them'} in ServiceTitan.`,
+    );
+  }
+  const byHand = skipped.filter((s) => s.reason !== 'protected user');
+  if (byHand.length > 0) {
+    outcome.notes.push(
+      `${count(byHand.length, 'step')} of the undo ${byHand.length === 1 ? 'was' : 'were'} skipped; the report's plan says why (users changed since the apply, or changes to restore by hand).`,
+    );
+  }
+
+  if (refusals.length > 0) {
+    outcome.applyRefused = true;
+    return outcome;
+  }
+  if (planned === 0) return outcome;
+  const { executePlan } = await import('./execute.js');
+  const { liveWriter } = await import('../servicetitan/index.js');
+  evaluation.plan = await logger.group('Undo', () => executePlan(plan, liveWriter(client), client, logger));
+  const unfinished = evaluation.plan.filter((s) => s.status === 'failed' || s.status === 'applied');
+  if (unfinished.length > 0) {
+    outcome.errors.push({
+      code: 'apply.steps-failed',
+      message: `${unfinished.length} of ${planned} undo changes were not verified; the report's plan says which and why.`,
+      hint: 'Fix the cause and run undo again with the same apply report: steps already reversed are skipped, so nothing is done twice.',
+    });
+  }
+  return outcome;
+}

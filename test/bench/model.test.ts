@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { criticalPathBoundMs, median, minimumRequests, pagesFor } from '../../bench/model.js';
+
+describe('the minimum number of requests', () => {
+  it('counts one page for an empty list, since the server still answers it', () => {
+    expect(pagesFor(0, 5000)).toBe(1);
+  });
+
+  it('is one token plus every page of the four lists at the granted page size', () => {
+    const shape = { employees: 13_334, technicians: 6_666, roles: 13, businessUnits: 6 };
+    expect(minimumRequests(shape, 5000)).toBe(1 + 3 + 2 + 1 + 1);
+    expect(minimumRequests(shape, 50)).toBe(1 + 267 + 134 + 1 + 1);
+  });
+});
+
+describe('the critical-path bound', () => {
+  it('is the token round trip plus page 1 and the slowest later page of the slowest list', () => {
+    const employees = [120, 90, 100];
+    const technicians = [80, 70];
+    const roles = [40];
+    expect(criticalPathBoundMs(50, [employees, technicians, roles], 7)).toBe(50 + 120 + 100);
+  });
+
+  it('is never less than the rate limit allows for that many requests', () => {
+    expect(criticalPathBoundMs(50, [[50]], 120)).toBe(2000);
+  });
+});
+
+describe('median', () => {
+  it('takes the middle value, or the mean of the two middle values', () => {
+    expect(median([3, 1, 2])).toBe(2);
+    expect(median([4, 1, 3, 2])).toBe(2.5);
+  });
+});
