@@ -196,7 +196,7 @@ ${USAGE}`);
       return runSandboxCommand(values);
     }
     case "demo": {
-      const { runDemo } = await import("./chunks/demo-GFK7XANL.js");
+      const { runDemo } = await import("./chunks/demo-TR74V7OR.js");
       return runDemo(values);
     }
     case "validate":
@@ -204,7 +204,7 @@ ${USAGE}`);
     case "apply":
     case "discover":
     case "undo": {
-      const { runCommand } = await import("./chunks/run-W3KBI5DT.js");
+      const { runCommand } = await import("./chunks/run-EP2PMDK5.js");
       return runCommand(command, rest, values);
     }
     case "evidence": {

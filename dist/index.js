@@ -2,7 +2,7 @@ import { createRequire as __guardCreateRequire } from 'node:module'; const requi
 import {
   SEVERITIES,
   runPipeline
-} from "./chunks/chunk-BWJZGJDM.js";
+} from "./chunks/chunk-NIJYFUSD.js";
 import "./chunks/chunk-WSACJKPV.js";
 import {
   renderJson

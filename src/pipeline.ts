@@ -132,7 +132,9 @@ export async function runPipeline(settings: Settings, deps: PipelineDeps): Promi
         throw new ConfigurationError(
           'input.missing-credentials',
           `Mode \`${settings.mode}\` needs ServiceTitan credentials; missing: ${settings.missingCredentials.join(', ')}.`,
-          'Store the tenant id, client id, client secret and app key as repository secrets and pass them to the action (see the README, "First real audit").',
+          settings.event.name === 'cli'
+            ? 'Export ST_TENANT, ST_CLIENT_ID, ST_CLIENT_SECRET and ST_APP_KEY (see `st-access-guard audit --help`), or run `st-access-guard demo` to try it on the sandbox.'
+            : 'Store the tenant id, client id, client secret and app key as repository secrets and pass them to the action (see the README, "First real audit").',
         );
       }
     }

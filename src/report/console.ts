@@ -63,7 +63,11 @@ export function renderConsole(report: Report, opts: ConsoleOptions): string {
     failOnLabel(report.failOn),
   ].join(' · ');
   out.push(`${paint(badge.text, badge.color)}  ${context}`);
-  if (report.mode !== 'validate') out.push(`  ${headlineCounts(report)}`);
+  // Counts of a run that could not audit would read as "0 findings": show them only when it did.
+  const judged = report.mode !== 'validate' && report.mode !== 'discover';
+  if (judged && (report.errors.length === 0 || report.counts.users > 0)) {
+    out.push(`  ${headlineCounts(report)}`);
+  }
   if (report.redacted) out.push(paint('  Names and emails are masked.', '2'));
 
   if (report.errors.length > 0) {
@@ -71,7 +75,8 @@ export function renderConsole(report: Report, opts: ConsoleOptions): string {
     for (const e of report.errors.slice(0, CONSOLE_ROWS)) {
       const where = e.file ? ` (${plain(e.file, 80)}${e.line ? `:${e.line}:${e.column ?? 1}` : ''})` : '';
       out.push(`  ${paint(plain(e.code, 60), '31')}${where}`);
-      for (const line of e.message.split('\n').slice(0, 30)) out.push(`    ${plain(line, width - 4)}`);
+      // An error is what the user must read in full: let the terminal wrap it rather than cut it.
+      for (const line of e.message.split('\n').slice(0, 30)) out.push(`    ${plain(line, 1000)}`);
       if (e.hint) out.push(paint(`    ${plain(e.hint, 2 * width)}`, '2'));
     }
   }

@@ -10,13 +10,13 @@ import { invalidResponseError } from './errors.js';
 import { ServiceTitanHttp, type ClientStats } from './http.js';
 import { ConcurrencyGate, sharedLimiter, sleep as realSleep } from './limiter.js';
 import { parseRecord, readExport, readList, type PagedRecords, type PagingContext } from './paging.js';
+import { schemaReader, userRecordReader } from './record-reader.js';
 import {
   BusinessUnitRecord,
   RoleRecord,
   toBusinessUnit,
   toTenantUser,
   toUserRole,
-  UserRecord,
 } from './records.js';
 import { RetryBudget } from './retry.js';
 import {
@@ -52,6 +52,9 @@ export interface FetchSnapshotOptions {
    */
   source?: 'list' | 'export';
 }
+
+const roleReader = schemaReader(RoleRecord);
+const businessUnitReader = schemaReader(BusinessUnitRecord);
 
 export type UserPath = '/employees' | '/technicians';
 
@@ -110,15 +113,15 @@ export class ServiceTitanClient {
     const ctx = this.pagingContext();
     const readUsers = (kind: UserKind, what: string) =>
       source === 'export'
-        ? readExport(ctx, `/export${userCollection(kind)}`, UserRecord, what)
-        : readList(ctx, userCollection(kind), UserRecord, what);
+        ? readExport(ctx, `/export${userCollection(kind)}`, userRecordReader, what)
+        : readList(ctx, userCollection(kind), userRecordReader, what);
     const none: PagedRecords<BusinessUnitRecord> = { records: [], warnings: [] };
     // the independent reads run concurrently; the gate and the limiter bound the pressure
     const reads = Promise.all([
       readUsers('employee', 'employees'),
       readUsers('technician', 'technicians'),
-      readList(ctx, '/user-roles', RoleRecord, 'user roles'),
-      withUnits ? readList(ctx, '/business-units', BusinessUnitRecord, 'business units') : none,
+      readList(ctx, '/user-roles', roleReader, 'user roles'),
+      withUnits ? readList(ctx, '/business-units', businessUnitReader, 'business units') : none,
     ]);
     // one failure fails the snapshot: the other reads stop rather than retry for nothing
     const [employees, technicians, roles, units] = await reads.catch((error: unknown) => {
@@ -150,7 +153,7 @@ export class ServiceTitanClient {
 
   /** Every user role, active or not. */
   async listRoles(): Promise<UserRole[]> {
-    const roles = await readList(this.pagingContext(), '/user-roles', RoleRecord, 'user roles');
+    const roles = await readList(this.pagingContext(), '/user-roles', roleReader, 'user roles');
     const userRoles = roles.records.map(toUserRole);
     this.rememberNames(userRoles, null);
     return userRoles;
@@ -161,7 +164,7 @@ export class ServiceTitanClient {
     const resource = `${userCollection(kind)}/${id}`;
     const body = await this.http.get(resource, {}, new RetryBudget(this.tuning.retryBudgetMs));
     const details = { method: 'GET', path: tenantPath(this.connection, resource) };
-    const record = parseRecord(UserRecord, body, details, `the ${kind}`);
+    const record = parseRecord(userRecordReader, body, details, `the ${kind}`);
     if (record.id !== id) throw invalidResponseError(details, `asked for ${kind} ${id}, got ${record.id}`);
     if (!this.roleNames) await this.listRoles();
     return toTenantUser(kind, record, this.roleNames!, this.businessUnitNames);

@@ -133,7 +133,7 @@ export function errorForStatus(ctx: FailureContext, attempts: number): ServiceTi
     return new ServiceTitanConfigurationError(
       'auth.unauthorized',
       `${message}. ServiceTitan refused the access token even after a fresh one was fetched.`,
-      'Check the client id and client secret, and that `environment` (production or integration) is the one the app was created in.',
+      'Check `app-key` (ST_APP_KEY: the application key of the same app), `client-id` and `client-secret`, and that `environment` (production or integration) is the one the app was created in.',
       details,
     );
   }

@@ -6,6 +6,7 @@ import type { z } from 'zod';
 import type { Logger } from '../logger.js';
 import { invalidResponseError, ServiceTitanRuntimeError, type ServiceTitanErrorDetails } from './errors.js';
 import type { ClientStats, ServiceTitanHttp } from './http.js';
+import type { RecordReader } from './record-reader.js';
 import { describeIssue, ExportPage, ListPage } from './records.js';
 import type { RetryBudget } from './retry.js';
 import { tenantPath, type ServiceTitanConnection } from './settings.js';
@@ -39,10 +40,10 @@ interface ReadPage<T> {
 export async function readList<T extends { id: number }>(
   ctx: PagingContext,
   resource: string,
-  schema: z.ZodType<T>,
+  reader: RecordReader<T>,
   what: string,
 ): Promise<PagedRecords<T>> {
-  const first = await readListOnce(ctx, resource, schema, what);
+  const first = await readListOnce(ctx, resource, reader, what);
   if (first.complete) return first;
   // Fewer distinct records than the reported total: pages shifted while they were read in
   // parallel (a record added or removed, or an inserted empty page), so some were missed.
@@ -50,7 +51,7 @@ export async function readList<T extends { id: number }>(
   ctx.logger.debug(
     `${what}: ${first.records.length} of ${first.totalCount} records read; reading the list again`,
   );
-  const second = await readListOnce(ctx, resource, schema, what);
+  const second = await readListOnce(ctx, resource, reader, what);
   if (second.complete) return second;
   const path = tenantPath(ctx.connection, resource);
   throw new ServiceTitanRuntimeError(
@@ -64,13 +65,15 @@ export async function readList<T extends { id: number }>(
 async function readListOnce<T extends { id: number }>(
   ctx: PagingContext,
   resource: string,
-  schema: z.ZodType<T>,
+  reader: RecordReader<T>,
   what: string,
 ): Promise<PagedRecords<T> & { complete: boolean; totalCount: number | null }> {
   const details: ServiceTitanErrorDetails = { method: 'GET', path: tenantPath(ctx.connection, resource) };
   const pages = new Map<number, T[]>();
   let fetched = 0;
-  const readPage = async (page: number): Promise<ReadPage<T>> => {
+  // The page's envelope only: its records are read by `keep`, so that page 1's records are
+  // checked while the later pages are already on their way rather than before they are asked.
+  const readPage = async (page: number): Promise<ReadPage<unknown>> => {
     const body = await ctx.http.get(
       resource,
       { active: 'Any', page, pageSize: ctx.pageSize, includeTotal: true },
@@ -78,12 +81,9 @@ async function readListOnce<T extends { id: number }>(
     );
     ctx.stats.pages++;
     const parsed = parsePage(ListPage, body, details, `page ${page}`);
-    const records = parsed.data.map((r, i) =>
-      parseRecord(schema, r, details, `record ${i + 1} on page ${page}`),
-    );
-    return { records, hasMore: parsed.hasMore ?? false, totalCount: parsed.totalCount ?? null };
+    return { records: parsed.data, hasMore: parsed.hasMore ?? false, totalCount: parsed.totalCount ?? null };
   };
-  const fetchPage = async (page: number): Promise<ReadPage<T>> => {
+  const fetchPage = async (page: number): Promise<ReadPage<unknown>> => {
     let read = await readPage(page);
     if (read.records.length === 0 && read.hasMore) {
       // an empty page that says more follows would silently lose its records: ask once more
@@ -95,29 +95,37 @@ async function readListOnce<T extends { id: number }>(
         throw pagingLoop(details, `said hasMore on page ${page} twice without any record`);
       }
     }
-    pages.set(page, read.records);
-    fetched += read.records.length;
-    ctx.logger.progress?.(what, fetched, read.totalCount ?? undefined);
     return read;
   };
+  const keep = (page: number, read: ReadPage<unknown>): ReadPage<T> => {
+    const records = read.records.map((r, i) =>
+      parseRecord(reader, r, details, `record ${i + 1} on page ${page}`),
+    );
+    pages.set(page, records);
+    fetched += records.length;
+    ctx.logger.progress?.(what, fetched, read.totalCount ?? undefined);
+    return { ...read, records };
+  };
 
-  const first = await fetchPage(1);
-  let last = first;
+  const firstPage = await fetchPage(1);
   let lastPage = 1;
-  const granted = first.records.length;
+  const granted = firstPage.records.length;
   let pageLimit = Infinity;
-  if (first.hasMore && first.totalCount !== null && granted > 0) {
-    const expected = Math.ceil(first.totalCount / granted);
+  let rest: Promise<ReadPage<T>[]> = Promise.resolve([]);
+  if (firstPage.hasMore && firstPage.totalCount !== null && granted > 0) {
+    const expected = Math.ceil(firstPage.totalCount / granted);
     pageLimit = expected + 2;
-    const rest: number[] = [];
-    for (let page = 2; page <= expected; page++) rest.push(page);
+    const later: number[] = [];
+    for (let page = 2; page <= expected; page++) later.push(page);
     // the client's concurrency gate and rate limiter bound how many of these run at once
-    const answers = await Promise.all(rest.map(fetchPage));
-    if (answers.length) {
-      last = answers[answers.length - 1]!;
-      lastPage = expected;
-    }
+    rest = Promise.all(later.map(async (page) => keep(page, await fetchPage(page))));
+    lastPage = Math.max(1, expected);
+    // page 1 may turn out unreadable below; the later pages' outcome is then of no interest
+    rest.catch(() => undefined);
   }
+  const first = keep(1, firstPage);
+  const answers = await rest;
+  let last = answers.length ? answers[answers.length - 1]! : first;
 
   const seen = new Set<number>();
   for (const records of pages.values()) for (const r of records) seen.add(r.id);
@@ -129,7 +137,8 @@ async function readListOnce<T extends { id: number }>(
         `still said hasMore after page ${lastPage}, beyond the ${first.totalCount} records it reported (${granted} per page)`,
       );
     }
-    last = await fetchPage(++lastPage);
+    const page = ++lastPage;
+    last = keep(page, await fetchPage(page));
     // hasMore with nothing new (an empty page or only records already seen): no progress
     const fresh = last.records.filter((r) => !seen.has(r.id));
     for (const r of fresh) seen.add(r.id);
@@ -152,7 +161,7 @@ async function readListOnce<T extends { id: number }>(
 export async function readExport<T extends { id: number }>(
   ctx: PagingContext,
   resource: string,
-  schema: z.ZodType<T>,
+  reader: RecordReader<T>,
   what: string,
 ): Promise<PagedRecords<T>> {
   const details: ServiceTitanErrorDetails = { method: 'GET', path: tenantPath(ctx.connection, resource) };
@@ -165,7 +174,7 @@ export async function readExport<T extends { id: number }>(
     ctx.stats.pages++;
     const parsed = parsePage(ExportPage, body, details, `page ${page}`);
     parsed.data.forEach((r, i) =>
-      records.push(parseRecord(schema, r, details, `record ${i + 1} on page ${page}`)),
+      records.push(parseRecord(reader, r, details, `record ${i + 1} on page ${page}`)),
     );
     ctx.logger.progress?.(what, records.length);
     if (!parsed.hasMore) break;
@@ -225,12 +234,14 @@ function parsePage<S extends z.ZodType>(
 }
 
 export function parseRecord<T>(
-  schema: z.ZodType<T>,
+  reader: RecordReader<T>,
   value: unknown,
   details: ServiceTitanErrorDetails,
   where: string,
 ): T {
-  const result = schema.safeParse(value);
+  const quick = reader.read(value);
+  if (quick !== undefined) return quick;
+  const result = reader.schema.safeParse(value);
   if (!result.success)
     throw invalidResponseError(details, `${where} is unreadable (${describeIssue(result.error)})`);
   return result.data;

@@ -4,10 +4,11 @@
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { Ajv } from 'ajv';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startSandbox, type Sandbox } from '../../src/sandbox/index.js';
 import { connect } from '../sandbox/harness.js';
-import { runAction, runCli } from './harness.js';
+import { ROOT, runAction, runCli } from './harness.js';
 
 let sandbox: Sandbox;
 const POLICY = '.github/servicetitan-access.yml';
@@ -116,7 +117,8 @@ async function applyOnce() {
 
 describe('mode: undo', () => {
   it('restores every user the apply changed exactly, and writes its journal beside the apply report', async () => {
-    const before = touched(await state());
+    const original = await state();
+    const before = touched(original);
     const { run } = await applyOnce();
     expect(touched(await state())).not.toEqual(before);
 
@@ -132,6 +134,10 @@ describe('mode: undo', () => {
 
     const journal = await readJson(undo.workspace, UNDO_REPORT);
     expect(journal.mode).toBe('undo');
+    const schema = JSON.parse(await readFile(path.join(ROOT, 'schema/report.schema.json'), 'utf8'));
+    const ajv = new Ajv({ strict: false, allErrors: true });
+    ajv.validate(schema, journal);
+    expect(ajv.errors ?? []).toEqual([]);
     const byUser = Object.fromEntries(
       journal.plan.map((s: { user: { id: number } }) => [s.user.id, s]),
     ) as Record<number, { action: string; status: string; role?: string }>;
@@ -144,8 +150,9 @@ describe('mode: undo', () => {
 
     const after = await state();
     expect(touched(after)).toEqual(before);
-    const rick = after.technicians.find((t) => t.id === 230);
-    expect(rick).toMatchObject({ active: true, isManagedTech: false, licenseType: 'NonManagedTechnician' });
+    // Activate took the licence read from the record: the same licence, in the account-action enum
+    expect(original.technicians.find((t) => t.id === 230)).toMatchObject({ licenseType: 'ManagedTech' });
+    expect(after.technicians.find((t) => t.id === 230)).toMatchObject({ licenseType: 'ManagedTechnician' });
   });
 
   it('skips a user changed since the apply, and leaves that user as it is', async () => {

@@ -55,7 +55,7 @@ describe('authentication', () => {
     const error = await rejection(client.fetchSnapshot());
     expect(error.code).toBe('auth.unauthorized');
     expect(error.exitCode).toBe(2);
-    expect(String(error.hint)).toMatch(/client id and client secret.*environment/);
+    expect(String(error.hint)).toMatch(/app-key.*client-id.*client-secret.*environment/);
     expect(tokenRequests.length).toBe(2);
   });
 

@@ -8525,13 +8525,13 @@ async function runPipeline(settings, deps) {
         throw new ConfigurationError(
           "input.missing-credentials",
           `Mode \`${settings.mode}\` needs ServiceTitan credentials; missing: ${settings.missingCredentials.join(", ")}.`,
-          'Store the tenant id, client id, client secret and app key as repository secrets and pass them to the action (see the README, "First real audit").'
+          settings.event.name === "cli" ? "Export ST_TENANT, ST_CLIENT_ID, ST_CLIENT_SECRET and ST_APP_KEY (see `st-access-guard audit --help`), or run `st-access-guard demo` to try it on the sandbox." : 'Store the tenant id, client id, client secret and app key as repository secrets and pass them to the action (see the README, "First real audit").'
         );
       }
     }
-    const undoJournal = settings.mode === "undo" && settings.connection ? await (await import("./undo-run-X7F7DY3X.js")).loadUndoJournal(settings) : null;
+    const undoJournal = settings.mode === "undo" && settings.connection ? await (await import("./undo-run-TMDTQFTU.js")).loadUndoJournal(settings) : null;
     if (wantsTenant && settings.connection) {
-      const { createClient, fetchSnapshot } = await import("./fetch-6IPSEGEF.js");
+      const { createClient, fetchSnapshot } = await import("./fetch-UO57TDNB.js");
       const client = createClient(settings, deps);
       try {
         const fetched = await timed(logger, "Fetch", () => fetchSnapshot(client, deps));
@@ -8540,11 +8540,11 @@ async function runPipeline(settings, deps) {
           await writeFile(settings.snapshotPath, JSON.stringify(fetched, null, 2) + "\n");
           logger.info(`Snapshot written to ${settings.snapshotPath}`);
         }
-        const { evaluateTenant } = await import("./evaluate-tenant-EIX5OUGM.js");
+        const { evaluateTenant } = await import("./evaluate-tenant-YZ3FLWME.js");
         const outcome = undoJournal ? await timed(
           logger,
           "Plan and undo",
-          async () => (await import("./undo-run-X7F7DY3X.js")).runUndo(
+          async () => (await import("./undo-run-TMDTQFTU.js")).runUndo(
             settings,
             deps,
             policy,

@@ -5,7 +5,7 @@ import {
 } from "./chunk-T52YJYTF.js";
 import {
   SEVERITIES
-} from "./chunk-BWJZGJDM.js";
+} from "./chunk-NIJYFUSD.js";
 import {
   daysUntilExpiry,
   failOnLabel,
@@ -96,14 +96,17 @@ function renderConsole(report, opts) {
     failOnLabel(report.failOn)
   ].join(" \xB7 ");
   out.push(`${paint(badge.text, badge.color)}  ${context}`);
-  if (report.mode !== "validate") out.push(`  ${headlineCounts(report)}`);
+  const judged = report.mode !== "validate" && report.mode !== "discover";
+  if (judged && (report.errors.length === 0 || report.counts.users > 0)) {
+    out.push(`  ${headlineCounts(report)}`);
+  }
   if (report.redacted) out.push(paint("  Names and emails are masked.", "2"));
   if (report.errors.length > 0) {
     heading(`ERRORS  ${report.errors.length}`);
     for (const e of report.errors.slice(0, CONSOLE_ROWS)) {
       const where = e.file ? ` (${plain(e.file, 80)}${e.line ? `:${e.line}:${e.column ?? 1}` : ""})` : "";
       out.push(`  ${paint(plain(e.code, 60), "31")}${where}`);
-      for (const line of e.message.split("\n").slice(0, 30)) out.push(`    ${plain(line, width - 4)}`);
+      for (const line of e.message.split("\n").slice(0, 30)) out.push(`    ${plain(line, 1e3)}`);
       if (e.hint) out.push(paint(`    ${plain(e.hint, 2 * width)}`, "2"));
     }
   }

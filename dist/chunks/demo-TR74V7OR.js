@@ -5,11 +5,11 @@ import {
 import {
   consoleLogger,
   renderConsole
-} from "./chunk-AEJOWJEW.js";
+} from "./chunk-YSYZW3XF.js";
 import "./chunk-T52YJYTF.js";
 import {
   runPipeline
-} from "./chunk-BWJZGJDM.js";
+} from "./chunk-NIJYFUSD.js";
 import "./chunk-WSACJKPV.js";
 import {
   renderJson

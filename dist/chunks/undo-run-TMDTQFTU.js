@@ -280,7 +280,7 @@ async function runUndo(settings, deps, policy, snapshot, client, journal) {
   }
   if (planned === 0) return outcome;
   const { executePlan } = await import("./execute-A72S3CLN.js");
-  const { liveWriter } = await import("./servicetitan-O232VJ5K.js");
+  const { liveWriter } = await import("./servicetitan-LZJOKINO.js");
   evaluation.plan = await logger.group("Undo", () => executePlan(plan, liveWriter(client), client, logger));
   const unfinished = evaluation.plan.filter((s) => s.status === "failed" || s.status === "applied");
   if (unfinished.length > 0) {

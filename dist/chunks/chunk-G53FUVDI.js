@@ -26743,7 +26743,7 @@ function errorForStatus(ctx, attempts) {
     return new ServiceTitanConfigurationError(
       "auth.unauthorized",
       `${message}. ServiceTitan refused the access token even after a fresh one was fetched.`,
-      "Check the client id and client secret, and that `environment` (production or integration) is the one the app was created in.",
+      "Check `app-key` (ST_APP_KEY: the application key of the same app), `client-id` and `client-secret`, and that `environment` (production or integration) is the one the app was created in.",
       details
     );
   }
@@ -27371,13 +27371,13 @@ function toBusinessUnit(record) {
 }
 
 // src/servicetitan/paging.ts
-async function readList(ctx, resource, schema, what) {
-  const first = await readListOnce(ctx, resource, schema, what);
+async function readList(ctx, resource, reader, what) {
+  const first = await readListOnce(ctx, resource, reader, what);
   if (first.complete) return first;
   ctx.logger.debug(
     `${what}: ${first.records.length} of ${first.totalCount} records read; reading the list again`
   );
-  const second = await readListOnce(ctx, resource, schema, what);
+  const second = await readListOnce(ctx, resource, reader, what);
   if (second.complete) return second;
   const path = tenantPath(ctx.connection, resource);
   throw new ServiceTitanRuntimeError(
@@ -27387,7 +27387,7 @@ async function readList(ctx, resource, schema, what) {
     { method: "GET", path }
   );
 }
-async function readListOnce(ctx, resource, schema, what) {
+async function readListOnce(ctx, resource, reader, what) {
   const details = { method: "GET", path: tenantPath(ctx.connection, resource) };
   const pages = /* @__PURE__ */ new Map();
   let fetched = 0;
@@ -27399,10 +27399,7 @@ async function readListOnce(ctx, resource, schema, what) {
     );
     ctx.stats.pages++;
     const parsed = parsePage(ListPage, body, details, `page ${page}`);
-    const records = parsed.data.map(
-      (r, i) => parseRecord(schema, r, details, `record ${i + 1} on page ${page}`)
-    );
-    return { records, hasMore: parsed.hasMore ?? false, totalCount: parsed.totalCount ?? null };
+    return { records: parsed.data, hasMore: parsed.hasMore ?? false, totalCount: parsed.totalCount ?? null };
   };
   const fetchPage = async (page) => {
     let read = await readPage(page);
@@ -27415,27 +27412,34 @@ async function readListOnce(ctx, resource, schema, what) {
         throw pagingLoop(details, `said hasMore on page ${page} twice without any record`);
       }
     }
-    pages.set(page, read.records);
-    fetched += read.records.length;
-    ctx.logger.progress?.(what, fetched, read.totalCount ?? void 0);
     return read;
   };
-  const first = await fetchPage(1);
-  let last = first;
+  const keep = (page, read) => {
+    const records = read.records.map(
+      (r, i) => parseRecord(reader, r, details, `record ${i + 1} on page ${page}`)
+    );
+    pages.set(page, records);
+    fetched += records.length;
+    ctx.logger.progress?.(what, fetched, read.totalCount ?? void 0);
+    return { ...read, records };
+  };
+  const firstPage = await fetchPage(1);
   let lastPage = 1;
-  const granted = first.records.length;
+  const granted = firstPage.records.length;
   let pageLimit = Infinity;
-  if (first.hasMore && first.totalCount !== null && granted > 0) {
-    const expected = Math.ceil(first.totalCount / granted);
+  let rest = Promise.resolve([]);
+  if (firstPage.hasMore && firstPage.totalCount !== null && granted > 0) {
+    const expected = Math.ceil(firstPage.totalCount / granted);
     pageLimit = expected + 2;
-    const rest = [];
-    for (let page = 2; page <= expected; page++) rest.push(page);
-    const answers = await Promise.all(rest.map(fetchPage));
-    if (answers.length) {
-      last = answers[answers.length - 1];
-      lastPage = expected;
-    }
+    const later = [];
+    for (let page = 2; page <= expected; page++) later.push(page);
+    rest = Promise.all(later.map(async (page) => keep(page, await fetchPage(page))));
+    lastPage = Math.max(1, expected);
+    rest.catch(() => void 0);
   }
+  const first = keep(1, firstPage);
+  const answers = await rest;
+  let last = answers.length ? answers[answers.length - 1] : first;
   const seen = /* @__PURE__ */ new Set();
   for (const records of pages.values()) for (const r of records) seen.add(r.id);
   let stalled = 0;
@@ -27446,7 +27450,8 @@ async function readListOnce(ctx, resource, schema, what) {
         `still said hasMore after page ${lastPage}, beyond the ${first.totalCount} records it reported (${granted} per page)`
       );
     }
-    last = await fetchPage(++lastPage);
+    const page = ++lastPage;
+    last = keep(page, await fetchPage(page));
     const fresh = last.records.filter((r) => !seen.has(r.id));
     for (const r of fresh) seen.add(r.id);
     stalled = fresh.length === 0 && last.hasMore ? stalled + 1 : 0;
@@ -27459,7 +27464,7 @@ async function readListOnce(ctx, resource, schema, what) {
   const complete = first.totalCount === null || result.records.length >= first.totalCount;
   return { ...result, complete, totalCount: first.totalCount };
 }
-async function readExport(ctx, resource, schema, what) {
+async function readExport(ctx, resource, reader, what) {
   const details = { method: "GET", path: tenantPath(ctx.connection, resource) };
   const records = [];
   const tokens = /* @__PURE__ */ new Set();
@@ -27470,7 +27475,7 @@ async function readExport(ctx, resource, schema, what) {
     ctx.stats.pages++;
     const parsed = parsePage(ExportPage, body, details, `page ${page}`);
     parsed.data.forEach(
-      (r, i) => records.push(parseRecord(schema, r, details, `record ${i + 1} on page ${page}`))
+      (r, i) => records.push(parseRecord(reader, r, details, `record ${i + 1} on page ${page}`))
     );
     ctx.logger.progress?.(what, records.length);
     if (!parsed.hasMore) break;
@@ -27513,8 +27518,10 @@ function parsePage(schema, body, details, where) {
   }
   return result.data;
 }
-function parseRecord(schema, value, details, where) {
-  const result = schema.safeParse(value);
+function parseRecord(reader, value, details, where) {
+  const quick = reader.read(value);
+  if (quick !== void 0) return quick;
+  const result = reader.schema.safeParse(value);
   if (!result.success)
     throw invalidResponseError(details, `${where} is unreadable (${describeIssue(result.error)})`);
   return result.data;
@@ -27528,7 +27535,73 @@ function pagingLoop(details, what) {
   );
 }
 
+// src/servicetitan/record-reader.ts
+function schemaReader(schema) {
+  return {
+    schema,
+    read: (value) => {
+      const result = schema.safeParse(value);
+      return result.success ? result.data : void 0;
+    }
+  };
+}
+var isObject = (value) => typeof value === "object" && value !== null && !Array.isArray(value);
+var isInt = (value) => Number.isSafeInteger(value);
+var nullish = (value) => value === null || value === void 0;
+var optionalText2 = (value) => typeof value === "string" || nullish(value) ? value : null;
+var optionalInt2 = (value) => isInt(value) || nullish(value) ? value : null;
+var optionalBoolean = (value) => typeof value === "boolean" || nullish(value) ? value : null;
+function permissionsOk(value) {
+  if (nullish(value)) return true;
+  if (!Array.isArray(value)) return false;
+  for (const p of value) {
+    if (!isObject(p) || !isInt(p.id)) return false;
+    const v = p.value;
+    if (!(nullish(v) || typeof v === "string" || typeof v === "number" || typeof v === "boolean")) {
+      return false;
+    }
+    if (typeof v === "number" && !Number.isFinite(v)) return false;
+  }
+  return true;
+}
+function customFields(value) {
+  if (nullish(value)) return value;
+  if (!Array.isArray(value) || !value.every(isObject)) return null;
+  return value.map((f) => ({
+    typeId: optionalInt2(f.typeId),
+    name: optionalText2(f.name),
+    value: optionalText2(f.value)
+  }));
+}
+var userRecordReader = {
+  schema: UserRecord,
+  read(value) {
+    if (!isObject(value) || !isInt(value.id)) return void 0;
+    const roleIds = value.roleIds;
+    if (!nullish(roleIds) && !(Array.isArray(roleIds) && roleIds.every(isInt))) return void 0;
+    if (!permissionsOk(value.permissions)) return void 0;
+    return {
+      id: value.id,
+      userId: optionalInt2(value.userId),
+      name: optionalText2(value.name),
+      role: optionalText2(value.role),
+      roleIds,
+      businessUnitId: optionalInt2(value.businessUnitId),
+      email: optionalText2(value.email),
+      loginName: optionalText2(value.loginName),
+      customFields: customFields(value.customFields),
+      active: optionalBoolean(value.active),
+      aadUserId: optionalText2(value.aadUserId),
+      permissions: value.permissions,
+      accountLocked: optionalBoolean(value.accountLocked),
+      isManagedTech: optionalBoolean(value.isManagedTech)
+    };
+  }
+};
+
 // src/servicetitan/client.ts
+var roleReader = schemaReader(RoleRecord);
+var businessUnitReader = schemaReader(BusinessUnitRecord);
 function userCollection(kind) {
   return kind === "employee" ? "/employees" : "/technicians";
 }
@@ -27579,13 +27652,13 @@ var ServiceTitanClient = class {
     const source = options.source ?? "list";
     const withUnits = options.businessUnits ?? true;
     const ctx = this.pagingContext();
-    const readUsers = (kind, what) => source === "export" ? readExport(ctx, `/export${userCollection(kind)}`, UserRecord, what) : readList(ctx, userCollection(kind), UserRecord, what);
+    const readUsers = (kind, what) => source === "export" ? readExport(ctx, `/export${userCollection(kind)}`, userRecordReader, what) : readList(ctx, userCollection(kind), userRecordReader, what);
     const none = { records: [], warnings: [] };
     const reads = Promise.all([
       readUsers("employee", "employees"),
       readUsers("technician", "technicians"),
-      readList(ctx, "/user-roles", RoleRecord, "user roles"),
-      withUnits ? readList(ctx, "/business-units", BusinessUnitRecord, "business units") : none
+      readList(ctx, "/user-roles", roleReader, "user roles"),
+      withUnits ? readList(ctx, "/business-units", businessUnitReader, "business units") : none
     ]);
     const [employees, technicians, roles, units] = await reads.catch((error) => {
       ctx.budget.cancel();
@@ -27615,7 +27688,7 @@ var ServiceTitanClient = class {
   }
   /** Every user role, active or not. */
   async listRoles() {
-    const roles = await readList(this.pagingContext(), "/user-roles", RoleRecord, "user roles");
+    const roles = await readList(this.pagingContext(), "/user-roles", roleReader, "user roles");
     const userRoles = roles.records.map(toUserRole);
     this.rememberNames(userRoles, null);
     return userRoles;
@@ -27625,7 +27698,7 @@ var ServiceTitanClient = class {
     const resource = `${userCollection(kind)}/${id}`;
     const body = await this.http.get(resource, {}, new RetryBudget(this.tuning.retryBudgetMs));
     const details = { method: "GET", path: tenantPath(this.connection, resource) };
-    const record = parseRecord(UserRecord, body, details, `the ${kind}`);
+    const record = parseRecord(userRecordReader, body, details, `the ${kind}`);
     if (record.id !== id) throw invalidResponseError(details, `asked for ${kind} ${id}, got ${record.id}`);
     if (!this.roleNames) await this.listRoles();
     return toTenantUser(kind, record, this.roleNames, this.businessUnitNames);

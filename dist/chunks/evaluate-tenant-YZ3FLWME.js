@@ -14,7 +14,7 @@ import {
   SEVERITIES,
   parsePolicy,
   readSnapshotFile
-} from "./chunk-BWJZGJDM.js";
+} from "./chunk-NIJYFUSD.js";
 import "./chunk-WSACJKPV.js";
 import "./chunk-WUXOK5PQ.js";
 import "./chunk-ZHCADPYF.js";
@@ -717,7 +717,7 @@ async function evaluateTenant(settings, deps, policy, snapshot, now, client) {
     outcome.baseline = { policy: base, findings: baseFindings };
   }
   if (settings.mode === "apply") {
-    const { liveWriter } = await import("./servicetitan-O232VJ5K.js");
+    const { liveWriter } = await import("./servicetitan-LZJOKINO.js");
     const applied = await deps.logger.group(
       "Apply",
       () => applyIfAllowed(evaluation, liveWriter(client), client, deps.logger)

@@ -2,11 +2,11 @@ import { createRequire as __guardCreateRequire } from 'node:module'; const requi
 import {
   consoleLogger,
   renderConsole
-} from "./chunk-AEJOWJEW.js";
+} from "./chunk-YSYZW3XF.js";
 import "./chunk-T52YJYTF.js";
 import {
   runPipeline
-} from "./chunk-BWJZGJDM.js";
+} from "./chunk-NIJYFUSD.js";
 import "./chunk-WSACJKPV.js";
 import {
   renderJson
