@@ -196,7 +196,7 @@ ${USAGE}`);
       return runSandboxCommand(values);
     }
     case "demo": {
-      const { runDemo } = await import("./chunks/demo-TR74V7OR.js");
+      const { runDemo } = await import("./chunks/demo-EAEKSV5K.js");
       return runDemo(values);
     }
     case "validate":
@@ -204,15 +204,15 @@ ${USAGE}`);
     case "apply":
     case "discover":
     case "undo": {
-      const { runCommand } = await import("./chunks/run-EP2PMDK5.js");
+      const { runCommand } = await import("./chunks/run-WBZVJGQG.js");
       return runCommand(command, rest, values);
     }
     case "evidence": {
-      const { runEvidenceCommand } = await import("./chunks/cli-PW4W5TM2.js");
+      const { runEvidenceCommand } = await import("./chunks/cli-FQUBWQCL.js");
       return runEvidenceCommand(rest, values);
     }
     case "diff": {
-      const { runDiffCommand } = await import("./chunks/cli-PW4W5TM2.js");
+      const { runDiffCommand } = await import("./chunks/cli-FQUBWQCL.js");
       return runDiffCommand(rest, values);
     }
     default:

@@ -2,11 +2,11 @@ import { createRequire as __guardCreateRequire } from 'node:module'; const requi
 import {
   SEVERITIES,
   runPipeline
-} from "./chunks/chunk-NIJYFUSD.js";
+} from "./chunks/chunk-CCB264FO.js";
 import "./chunks/chunk-WSACJKPV.js";
 import {
   renderJson
-} from "./chunks/chunk-LA3J5CWZ.js";
+} from "./chunks/chunk-BIGH7BX5.js";
 import {
   HEADLINE_STATUS,
   daysUntilExpiry,
@@ -104,7 +104,8 @@ function headline(report) {
 
 ${context}
 `];
-  if (report.mode !== "validate") {
+  const judged = report.mode !== "validate" && report.mode !== "discover";
+  if (judged && (report.errors.length === 0 || c.users > 0)) {
     pieces.push(
       `
 | Critical | High | Medium | Low | Exempted | Users audited | Active | External |
@@ -208,9 +209,9 @@ function plan(report) {
   const intro = [];
   if (report.refusals.length > 0) {
     intro.push(
-      (report.mode === "apply" ? "**Apply refused this plan and changed nothing:**" : "**Apply would refuse this plan:**") + "\n" + report.refusals.map((r) => `- ${inlineMarkdown(r.code, 60)}: ${inlineMarkdown(r.message, 500)}`).join("\n")
+      (report.mode === "apply" || report.mode === "undo" ? `**${report.mode === "undo" ? "Undo" : "Apply"} refused this plan and changed nothing:**` : "**Apply would refuse this plan:**") + "\n" + report.refusals.map((r) => `- ${inlineMarkdown(r.code, 60)}: ${inlineMarkdown(r.message, 500)}`).join("\n")
     );
-  } else if (report.mode !== "apply" && report.plan.length > 0) {
+  } else if (report.mode !== "apply" && report.mode !== "undo" && report.plan.length > 0) {
     intro.push("Apply would go ahead with these changes (`mode: apply`).");
   }
   return table(
@@ -504,7 +505,7 @@ async function publish(settings, result, logger) {
   for (const note of result.notes) notice(note);
   let sinceLastReview = "";
   if (settings.evidencePath) {
-    const { writeRunEvidence } = await import("./chunks/sink-BRP5SXRQ.js");
+    const { writeRunEvidence } = await import("./chunks/sink-AN6O7CN5.js");
     const evidence = await writeRunEvidence(settings, result, runUrl());
     if (evidence) {
       files.evidence = settings.evidencePath;

@@ -84,10 +84,18 @@ export function exemptionFindings(
  * wrong, and every rule using it would pass silently.
  */
 export function permissionUnmappedFindings(policy: Policy, users: readonly TenantUser[]): Finding[] {
-  const carried = new Set<string>();
-  for (const user of users) for (const id of Object.keys(user.permissions)) carried.add(id);
+  // Only the mapped ids matter, and usually the first user carries them all; users sharing one
+  // permissions object (see PermissionSets) are looked at once.
+  const missing = new Set(policy.permissions.map((mapping) => String(mapping.id)));
+  const looked = new Set<TenantUser['permissions']>();
+  for (const user of users) {
+    if (missing.size === 0) break;
+    if (looked.has(user.permissions)) continue;
+    looked.add(user.permissions);
+    for (const id of missing) if (Object.hasOwn(user.permissions, id)) missing.delete(id);
+  }
   return policy.permissions
-    .filter((mapping) => !carried.has(String(mapping.id)))
+    .filter((mapping) => missing.has(String(mapping.id)))
     .map((mapping) => ({
       id: findingId('permission-unmapped', mapping.name),
       rule: 'permission-unmapped',

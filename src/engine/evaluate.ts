@@ -7,7 +7,7 @@ import { roleIdsByName } from './role-directory.js';
 import { evaluateRule, type MappingsByName } from './rules.js';
 import type { Snapshot } from './snapshot.js';
 import type { Evaluation, Finding } from './types.js';
-import { indexUser } from './user-facts.js';
+import { indexUsers } from './user-facts.js';
 
 const severityRank = new Map(SEVERITIES.map((severity, rank) => [severity, rank]));
 
@@ -54,7 +54,7 @@ export function countFindings(
 }
 
 export function evaluate(policy: Policy, snapshot: Snapshot, now: Date): Evaluation {
-  const users = snapshot.users.map((user) => indexUser(user, policy));
+  const users = indexUsers(snapshot.users, policy);
   const mappings: MappingsByName = new Map(policy.permissions.map((mapping) => [mapping.name, mapping]));
   const ruleFindings = policy.rules.flatMap((rule) => evaluateRule(rule, users, mappings));
   const exempted = applyExemptions(ruleFindings, policy.exemptions, now);

@@ -75,6 +75,24 @@ function stepFor(wanted: Wanted, roles: RoleIdsByName, problems: StepProblem[]):
   return step;
 }
 
+/** The snapshot's users that plannable findings name, by key (the last, if a key repeats). */
+function usersWithFindings(snapshot: Snapshot, findings: readonly Finding[]): Map<string, TenantUser> {
+  // by kind and numeric id, so that the tenant's users need no key string each
+  const wanted = new Map<string, Set<number>>();
+  for (const finding of findings) {
+    if (!plannable(finding) || finding.user === null) continue;
+    const ids = wanted.get(finding.user.kind) ?? new Set<number>();
+    ids.add(finding.user.id);
+    wanted.set(finding.user.kind, ids);
+  }
+  const found = new Map<string, TenantUser>();
+  if (wanted.size === 0) return found;
+  for (const user of snapshot.users) {
+    if (wanted.get(user.kind)?.has(user.id)) found.set(userKey(user), user);
+  }
+  return found;
+}
+
 /**
  * One step per user from the non-exempt findings whose fix the API can carry out, and the
  * reasons `apply` would refuse it that can be decided from data (max-changes is a run setting:
@@ -86,7 +104,7 @@ export function buildPlan(
   findings: readonly Finding[],
   roleIdsByName: RoleIdsByName,
 ): { plan: PlanStep[]; refusals: ApplyRefusal[] } {
-  const usersByKey = new Map(snapshot.users.map((user) => [userKey(user), user]));
+  const usersByKey = usersWithFindings(snapshot, findings);
   const wantedByUser = new Map<string, Wanted>();
   for (const finding of findings) {
     if (!plannable(finding) || finding.user === null) continue;

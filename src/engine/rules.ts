@@ -2,9 +2,17 @@
 import type { ForbidRule, MaxHoldersRule, PermissionMapping, Rule } from '../policy/types.js';
 import { findingId } from './fingerprint.js';
 import { deactivateStep, reduceHoldersSteps, removeRoleStep, turnOffPermissionStep } from './manual-steps.js';
-import { isSelected } from './selectors.js';
+import { selectorFor } from './selectors.js';
 import type { Finding, FindingFix } from './types.js';
-import { describeUser, heldRoles, toFindingUser, type UserFacts } from './user-facts.js';
+import {
+  describeUser,
+  heldRoles,
+  holdsAnyPermission,
+  holdsAnyRole,
+  toFindingUser,
+  userKey,
+  type UserFacts,
+} from './user-facts.js';
 
 export type MappingsByName = ReadonlyMap<string, PermissionMapping>;
 
@@ -17,7 +25,8 @@ function because(rule: Rule): string {
 }
 
 export function userFindingId(ruleId: string, facts: UserFacts): string {
-  return findingId(ruleId, facts.key);
+  // the key is built only for findings, not for every user
+  return findingId(ruleId, userKey(facts.user));
 }
 
 export function tenantFindingId(ruleId: string): string {
@@ -65,8 +74,18 @@ export function evaluateForbidRule(
   mappings: MappingsByName,
 ): Finding[] {
   const findings: Finding[] = [];
-  for (const facts of users) {
-    if (!isSelected(rule.appliesTo, facts)) continue;
+  const { permissions, account } = rule.forbid;
+  const roles = rule.forbid.roles.map((role) => role.toLowerCase());
+  const isSelected = selectorFor(rule.appliesTo);
+  for (let i = 0; i < users.length; i++) {
+    const facts = users[i]!;
+    if (!isSelected(facts)) continue;
+    // most users hold nothing a rule forbids: ask without building the list of what they hold
+    const holdsSomething =
+      (account && facts.activeAccount) ||
+      holdsAnyPermission(facts, permissions) ||
+      holdsAnyRole(facts, roles);
+    if (!holdsSomething) continue;
     const held = whatIsHeld(rule, facts);
     if (held.permissions.length === 0 && held.roles.length === 0 && !held.account) continue;
     const what = [
@@ -100,10 +119,11 @@ export function evaluateMaxHoldersRule(
   mappings: MappingsByName,
 ): Finding[] {
   const { roles, permissions, max } = rule.maxHolders;
+  const lowerCaseRoles = roles.map((role) => role.toLowerCase());
+  const isSelected = selectorFor(rule.appliesTo);
   const holders = users.filter(
     (facts) =>
-      isSelected(rule.appliesTo, facts) &&
-      (permissions.some((p) => facts.heldPermissions.has(p)) || heldRoles(facts, roles).length > 0),
+      isSelected(facts) && (holdsAnyPermission(facts, permissions) || holdsAnyRole(facts, lowerCaseRoles)),
   );
   if (holders.length <= max) return [];
   const listed = holders

@@ -45,12 +45,14 @@ function isAdmin(roles: readonly string[], builtIn: string | null, adminRoles: R
 export function activeAdmins(policy: Policy, snapshot: Snapshot, plan: readonly PlanStep[]) {
   const adminRoles = new Set(policy.safety.adminRoles.map((role) => role.toLowerCase()));
   const stepsByUser = new Map(changing(plan).map((step) => [userKey(step.user), step]));
+  // kinds and ids of the changed users, so that the tenant's users need no key string each
+  const changedIds = new Set(changing(plan).map((step) => step.user.id));
   let before = 0;
   let after = 0;
   for (const user of snapshot.users) {
     const adminNow = user.active && !user.locked && isAdmin(user.roles, user.role, adminRoles);
     if (adminNow) before += 1;
-    const step = stepsByUser.get(userKey(user));
+    const step = changedIds.has(user.id) ? stepsByUser.get(userKey(user)) : undefined;
     if (!step) {
       if (adminNow) after += 1;
     } else if (step.action === 'set-role') {

@@ -153,14 +153,14 @@ export function renderConsole(report: Report, opts: ConsoleOptions): string {
     if (report.refusals.length > 0) {
       out.push(
         paint(
-          report.mode === 'apply'
-            ? '  Apply refused this plan and changed nothing:'
+          report.mode === 'apply' || report.mode === 'undo'
+            ? `  ${report.mode === 'undo' ? 'Undo' : 'Apply'} refused this plan and changed nothing:`
             : '  Apply would refuse this plan:',
           '31',
         ),
         ...report.refusals.map((r) => `    - ${plain(r.code, 40)}: ${plain(r.message, 2 * width)}`),
       );
-    } else if (report.mode !== 'apply') {
+    } else if (report.mode !== 'apply' && report.mode !== 'undo') {
       out.push('  Apply would go ahead with these changes.');
     }
     if (report.plan.length > 0) {

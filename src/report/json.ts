@@ -48,6 +48,7 @@ function planStep(s: PlanStep): Record<string, unknown> {
     error: s.error,
     reason: s.reason,
     before: s.before,
+    licenseType: s.licenseType,
   };
 }
 

@@ -60,7 +60,9 @@ export function headline(report: Report): Piece[] {
     failOnLabel(report.failOn),
   ].join(' · ');
   const pieces: Piece[] = [`## ${s.icon} ServiceTitan ${TITLE[report.mode]}: ${s.word}\n\n${context}\n`];
-  if (report.mode !== 'validate') {
+  // Counts belong to runs that judged the tenant; a run that could not audit would read as "0 findings".
+  const judged = report.mode !== 'validate' && report.mode !== 'discover';
+  if (judged && (report.errors.length === 0 || c.users > 0)) {
     pieces.push(
       '\n| Critical | High | Medium | Low | Exempted | Users audited | Active | External |\n' +
         '| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n' +
@@ -161,13 +163,13 @@ export function plan(report: Report): Piece[] {
   const intro: string[] = [];
   if (report.refusals.length > 0) {
     intro.push(
-      (report.mode === 'apply'
-        ? '**Apply refused this plan and changed nothing:**'
+      (report.mode === 'apply' || report.mode === 'undo'
+        ? `**${report.mode === 'undo' ? 'Undo' : 'Apply'} refused this plan and changed nothing:**`
         : '**Apply would refuse this plan:**') +
         '\n' +
         report.refusals.map((r) => `- ${md(r.code, 60)}: ${md(r.message, 500)}`).join('\n'),
     );
-  } else if (report.mode !== 'apply' && report.plan.length > 0) {
+  } else if (report.mode !== 'apply' && report.mode !== 'undo' && report.plan.length > 0) {
     intro.push('Apply would go ahead with these changes (`mode: apply`).');
   }
   return table(

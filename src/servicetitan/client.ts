@@ -13,6 +13,7 @@ import { parseRecord, readExport, readList, type PagedRecords, type PagingContex
 import { schemaReader, userRecordReader } from './record-reader.js';
 import {
   BusinessUnitRecord,
+  PermissionSets,
   RoleRecord,
   toBusinessUnit,
   toTenantUser,
@@ -131,10 +132,13 @@ export class ServiceTitanClient {
     const userRoles = roles.records.map(toUserRole);
     const businessUnits: BusinessUnit[] = units.records.map(toBusinessUnit);
     this.rememberNames(userRoles, businessUnits);
+    const sets = new PermissionSets();
     const users: TenantUser[] = [
-      ...employees.records.map((r) => toTenantUser('employee', r, this.roleNames!, this.businessUnitNames)),
+      ...employees.records.map((r) =>
+        toTenantUser('employee', r, this.roleNames!, this.businessUnitNames, sets),
+      ),
       ...technicians.records.map((r) =>
-        toTenantUser('technician', r, this.roleNames!, this.businessUnitNames),
+        toTenantUser('technician', r, this.roleNames!, this.businessUnitNames, sets),
       ),
     ];
     this.logger.debug(

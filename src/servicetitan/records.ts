@@ -78,17 +78,61 @@ function text(value: string | null | undefined): string | null {
   return trimmed ? trimmed : null;
 }
 
+type Permissions = TenantUser['permissions'];
+
+/**
+ * Users with the same role mostly hold the same permissions, and an object keyed by ~40 permission
+ * ids is slow to build (V8 keeps such sparse integer keys in a dictionary) and large: users with
+ * identical permission lists share one frozen object. Lists are found by a hash of their ids and
+ * values, then compared entry by entry.
+ */
+export class PermissionSets {
+  private readonly byHash = new Map<number, { list: PermissionList; permissions: Permissions }[]>();
+
+  of(list: UserRecord['permissions']): Permissions {
+    const entries = list ?? [];
+    let hash = entries.length;
+    for (const p of entries) {
+      hash = (Math.imul(hash, 31) + p.id) | 0;
+      const value = valueText(p.value);
+      if (value === null) hash = (Math.imul(hash, 31) + 1) | 0;
+      else for (let i = 0; i < value.length; i++) hash = (Math.imul(hash, 31) + value.charCodeAt(i)) | 0;
+    }
+    const bucket = this.byHash.get(hash) ?? [];
+    const known = bucket.find((set) => sameList(set.list, entries));
+    if (known) return known.permissions;
+    const permissions: Permissions = {};
+    for (const p of entries) permissions[p.id] = valueText(p.value);
+    Object.freeze(permissions);
+    bucket.push({ list: entries, permissions });
+    this.byHash.set(hash, bucket);
+    return permissions;
+  }
+}
+
+type PermissionList = NonNullable<UserRecord['permissions']>;
+
+function valueText(value: PermissionList[number]['value']): string | null {
+  return value === null || value === undefined ? null : String(value);
+}
+
+function sameList(a: PermissionList, b: PermissionList): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    if (a[i]!.id !== b[i]!.id || valueText(a[i]!.value) !== valueText(b[i]!.value)) return false;
+  }
+  return true;
+}
+
 export function toTenantUser(
   kind: UserKind,
   record: UserRecord,
   roleNames: ReadonlyMap<number, string>,
   businessUnitNames: ReadonlyMap<number, string>,
+  permissionSets: PermissionSets = new PermissionSets(),
 ): TenantUser {
   const roleIds = record.roleIds ?? [];
-  const permissions: Record<string, string | null> = {};
-  for (const p of record.permissions ?? []) {
-    permissions[String(p.id)] = p.value === null || p.value === undefined ? null : String(p.value);
-  }
+  const permissions = permissionSets.of(record.permissions);
   return {
     kind,
     id: record.id,

@@ -91,7 +91,10 @@ export async function withRetries<T>(
     const startedAt = budget.clock();
     // after a failure, no attempt may outlast the budget by more than a moment
     const timeoutMs =
-      attempts === 0 ? options.timeoutMs : Math.min(options.timeoutMs, Math.max(250, budget.remainingMs()));
+      attempts === 0
+        ? options.timeoutMs
+        : // whole milliseconds: AbortSignal.timeout() throws ERR_OUT_OF_RANGE on a fraction
+          Math.round(Math.min(options.timeoutMs, Math.max(250, budget.remainingMs())));
     attempts++;
     const outcome = await attempt(timeoutMs);
     if (outcome.ok) {
@@ -119,7 +122,8 @@ export async function withRetries<T>(
     }
     retries++;
     options.onRetry?.();
-    logger.debug(
+    // Visible in the log: a run that slows down should say why.
+    logger.info(
       `${label}: ${outcome.reason}; retry ${retries} of ${options.maxRetries} in ${formatSeconds(waitMs)}`,
     );
     await options.sleep(waitMs);

@@ -43,7 +43,11 @@ function credentials(): Record<string, string> {
   };
 }
 
-const githubEnv = () => ({ GITHUB_API_URL: github.url, GITHUB_REPOSITORY: 'acme/access-policy', GITHUB_RUN_ID: '42' });
+const githubEnv = () => ({
+  GITHUB_API_URL: github.url,
+  GITHUB_REPOSITORY: 'acme/access-policy',
+  GITHUB_RUN_ID: '42',
+});
 
 describe('scheduled audit with issue: true', () => {
   it('opens one tracking issue, leaves it alone on an unchanged run, and closes it when clean', async () => {
@@ -70,7 +74,10 @@ describe('scheduled audit with issue: true', () => {
     expect(github.calls.filter((c) => c.method !== 'GET').length).toBe(writesBefore);
 
     // The same rules, scoped to a user the tenant does not have: nothing to find.
-    const clean = starter.replaceAll('      audience: external\n', '      audience: external\n      users: [user:999999]\n');
+    const clean = starter.replaceAll(
+      '      audience: external\n',
+      '      audience: external\n      users: [user:999999]\n',
+    );
     expect(clean).not.toBe(starter);
     await runAction({
       inputs: { mode: 'audit', ...credentials(), issue: 'true' },
@@ -78,9 +85,16 @@ describe('scheduled audit with issue: true', () => {
       event: schedule,
       files: { [POLICY]: clean },
     });
-    expect(github.state.issues.find((i) => String(i.number) === first.outputs['issue-number'])?.state).toBe('closed');
+    expect(github.state.issues.find((i) => String(i.number) === first.outputs['issue-number'])?.state).toBe(
+      'closed',
+    );
     // The token never appears in what the action printed.
-    expect(first.stdout.split('\n').filter((l) => !l.startsWith('::add-mask::')).join('\n')).not.toContain(TOKEN);
+    expect(
+      first.stdout
+        .split('\n')
+        .filter((l) => !l.startsWith('::add-mask::'))
+        .join('\n'),
+    ).not.toContain(TOKEN);
   });
 });
 
@@ -95,7 +109,11 @@ describe('pull request on the policy file', () => {
       payload: {
         repository: { private: true },
         number: 5,
-        pull_request: { number: 5, base: { sha: 'ba5e0123abcd', ref: 'main' }, head: { sha: 'bead4567abcd' } },
+        pull_request: {
+          number: 5,
+          base: { sha: 'ba5e0123abcd', ref: 'main' },
+          head: { sha: 'bead4567abcd' },
+        },
       },
     };
     const run = await runAction({
@@ -104,7 +122,9 @@ describe('pull request on the policy file', () => {
       event,
       files: { [POLICY]: weakened },
     });
-    const report = JSON.parse(await readFile(path.join(run.workspace, 'servicetitan-access-report.json'), 'utf8'));
+    const report = JSON.parse(
+      await readFile(path.join(run.workspace, 'servicetitan-access-report.json'), 'utf8'),
+    );
     expect(report.comparison.resolved.length).toBe(1);
     expect(report.comparison.added).toEqual([]);
     expect(run.summary).toMatch(/no-external-admins/);
@@ -112,7 +132,12 @@ describe('pull request on the policy file', () => {
     expect(comments).toHaveLength(1);
     expect(comments[0]?.body).toMatch(/no-external-admins/);
 
-    await runAction({ inputs: { mode: 'audit', ...credentials() }, env: githubEnv(), event, files: { [POLICY]: weakened } });
+    await runAction({
+      inputs: { mode: 'audit', ...credentials() },
+      env: githubEnv(),
+      event,
+      files: { [POLICY]: weakened },
+    });
     expect(github.state.comments.filter((c) => c.issue_number === 5)).toHaveLength(1);
   });
 
@@ -122,7 +147,10 @@ describe('pull request on the policy file', () => {
       env: githubEnv(),
       event: {
         name: 'pull_request',
-        payload: { repository: { private: false }, pull_request: { number: 6, head: { repo: { fork: true } } } },
+        payload: {
+          repository: { private: false },
+          pull_request: { number: 6, head: { repo: { fork: true } } },
+        },
       },
       files: { [POLICY]: starter },
     });

@@ -4,6 +4,8 @@
  * publishes through.
  */
 import { readdir, readFile, stat } from 'node:fs/promises';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import type { FakeCall } from '../helpers/github-fake.js';
 import { stdoutWithoutMasks } from './guard.support.js';
@@ -89,4 +91,53 @@ export function leaks(channels: Channels, values: Record<string, string[]>, igno
     }
   }
   return found;
+}
+
+export interface TokenRecorder {
+  /** the token URL to give the run instead of the sandbox's */
+  authUrl: string;
+  /** every access token issued through it, in order */
+  tokens: string[];
+  close(): Promise<void>;
+}
+
+/**
+ * A loopback pass-through in front of a token endpoint that remembers the access tokens it hands
+ * out, so a test knows exactly which tokens a run was given without trusting the run to say.
+ */
+export async function startTokenRecorder(target: string): Promise<TokenRecorder> {
+  const tokens: string[] = [];
+  const server = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      const headers: Record<string, string> = {};
+      for (const name of ['content-type', 'authorization', 'accept']) {
+        const value = req.headers[name];
+        if (typeof value === 'string') headers[name] = value;
+      }
+      fetch(target, { method: req.method ?? 'POST', headers, body: Buffer.concat(chunks) })
+        .then(async (answer) => {
+          const text = await answer.text();
+          try {
+            const token = (JSON.parse(text) as { access_token?: unknown }).access_token;
+            if (typeof token === 'string') tokens.push(token);
+          } catch {
+            // not JSON: nothing to remember, passed on as it came
+          }
+          res.writeHead(answer.status, {
+            'content-type': answer.headers.get('content-type') ?? 'text/plain',
+          });
+          res.end(text);
+        })
+        .catch(() => res.destroy());
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    authUrl: `http://127.0.0.1:${port}/connect/token`,
+    tokens,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
 }

@@ -8,11 +8,26 @@ import { mkdtemp, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sampleTenant, startSandbox, type Sandbox, type SandboxCredentials } from '../../src/sandbox/index.js';
+import {
+  sampleTenant,
+  startSandbox,
+  type Sandbox,
+  type SandboxCredentials,
+} from '../../src/sandbox/index.js';
 import { startGitHubFake, type GitHubFake } from '../helpers/github-fake.js';
 import { POLICY, readReport, resetSandbox, sandboxInputs, starterPolicy } from './guard.support.js';
 import { runAction, runCli, type ActionOptions, type ActionRun } from './harness.js';
-import { actionChannels, basicForms, filesUnder, githubChannels, leakForms, leaks } from './leaks.support.js';
+import {
+  actionChannels,
+  basicForms,
+  filesUnder,
+  githubChannels,
+  leakForms,
+  leaks,
+  startTokenRecorder,
+  type Channels,
+  type TokenRecorder,
+} from './leaks.support.js';
 
 // Characters that URL encoding, form encoding and base64 all change, so every form differs.
 const CREDENTIALS: SandboxCredentials = {
@@ -25,6 +40,7 @@ const WRONG_SECRET = 'cs1.Wrong/+Secret=Value&Rho%77';
 
 let sandbox: Sandbox;
 let github: GitHubFake;
+let recorder: TokenRecorder;
 let policy: string;
 
 beforeAll(async () => {
@@ -33,9 +49,14 @@ beforeAll(async () => {
     startGitHubFake(),
     starterPolicy(),
   ]);
+  recorder = await startTokenRecorder(sandbox.authUrl);
+  // the pull request the PR runs comment on, and its base branch's policy
+  github.state.files.set(`bA5e9e2e0001:${POLICY}`, policy);
+  github.addIssue({ number: 9, body: 'Policy change', labels: [], pull_request: { url: 'pulls/9' } });
+  github.addIssue({ number: 11, body: 'Policy change', labels: [], pull_request: { url: 'pulls/11' } });
 });
 afterAll(async () => {
-  await Promise.all([sandbox.close(), github.close()]);
+  await Promise.all([sandbox.close(), github.close(), recorder.close()]);
 });
 
 const githubEnv = () => ({
@@ -60,40 +81,46 @@ function masked(run: ActionRun): string[] {
   return run.masks.map((m) => m.replace(/%0D/g, '\r').replace(/%0A/g, '\n').replace(/%25/g, '%'));
 }
 
-/** The access tokens the run was issued: the values it registered with ::add-mask:: itself. */
-function accessTokens(run: ActionRun): Record<string, string> {
-  const known = new Set([CREDENTIALS.clientId, CREDENTIALS.clientSecret, CREDENTIALS.appKey, GITHUB_TOKEN]);
-  return Object.fromEntries(
-    masked(run)
-      .filter((m) => !known.has(m) && m !== WRONG_SECRET)
-      .map((m, i) => [`access token ${i + 1}`, m]),
-  );
+/** The access tokens issued since the recorder held `before` of them, named for the leak list. */
+function tokensSince(before: number): Record<string, string> {
+  return Object.fromEntries(recorder.tokens.slice(before).map((t, i) => [`access token ${i + 1}`, t]));
 }
 
-const PULL_REQUEST = {
-  name: 'pull_request',
-  payload: {
-    repository: { private: true },
-    number: 9,
-    pull_request: { number: 9, base: { sha: 'bA5e9e2e0001', ref: 'main' }, head: { sha: 'bead9e2e0002' } },
-  },
-};
+function pullRequest(number: number, isPrivate: boolean) {
+  return {
+    name: 'pull_request',
+    payload: {
+      repository: { private: isPrivate },
+      number,
+      pull_request: { number, base: { sha: 'bA5e9e2e0001', ref: 'main' }, head: { sha: 'bead9e2e0002' } },
+    },
+  };
+}
+const PULL_REQUEST = pullRequest(9, true);
 
 interface ModeCase {
   name: string;
   options: () => ActionOptions;
   /** whether the run talks to ServiceTitan (and so must have been issued a token) */
   connects: boolean;
+  /** files the run must have written, so that they were among the channels checked */
+  writes?: string[];
 }
 
 const inputs = (extra: Record<string, string>) =>
-  sandboxInputs(sandbox, { 'github-token': GITHUB_TOKEN, sarif: 'out/guard.sarif', ...extra });
+  sandboxInputs(sandbox, {
+    'auth-url': recorder.authUrl,
+    'github-token': GITHUB_TOKEN,
+    sarif: 'out/guard.sarif',
+    ...extra,
+  });
 
 const MODE_CASES: ModeCase[] = [
   { name: 'validate', connects: false, options: () => ({ inputs: inputs({ mode: 'validate' }) }) },
   {
     name: 'audit on a schedule with the tracking issue and an evidence pack',
     connects: true,
+    writes: ['servicetitan-access-report.json', 'out/guard.sarif', 'evidence/manifest.json'],
     options: () => ({
       inputs: inputs({ mode: 'audit', issue: 'true', evidence: 'evidence' }),
       event: { name: 'schedule', payload: { repository: { private: true } } },
@@ -126,22 +153,24 @@ describe('no secret leaks from the action, in any form', () => {
   for (const mode of MODE_CASES) {
     it(`${mode.name}: masks every secret and publishes none`, async () => {
       await resetSandbox(sandbox);
-      github.state.files.set(`bA5e9e2e0001:${POLICY}`, policy);
-      github.addIssue({ number: 9, body: 'Policy change', labels: [], pull_request: { url: 'pulls/9' } });
       const callsBefore = github.calls.length;
+      const tokensBefore = recorder.tokens.length;
       const options = mode.options();
       const run = await runAction({ ...options, env: githubEnv(), files: { [POLICY]: policy } });
       const given = options.inputs?.['client-secret'] ?? CREDENTIALS.clientSecret;
 
       // Each secret is registered with the runner before anything else could print it.
-      for (const secret of [given, CREDENTIALS.appKey, GITHUB_TOKEN]) expect(masked(run)).toContain(secret);
-      const tokens = accessTokens(run);
+      const tokens = tokensSince(tokensBefore);
       if (mode.connects) expect(Object.keys(tokens).length).toBeGreaterThan(0);
+      for (const secret of [given, CREDENTIALS.appKey, GITHUB_TOKEN, ...Object.values(tokens)]) {
+        expect(masked(run)).toContain(secret);
+      }
 
       const channels = {
         ...(await actionChannels(run, [POLICY])),
         ...githubChannels(github.calls.slice(callsBefore)),
       };
+      for (const file of mode.writes ?? []) expect(Object.keys(channels)).toContain(`file ${file}`);
       const values = secretValues({ ...tokens, 'the wrong client secret': WRONG_SECRET });
       expect(leaks(channels, values)).toEqual([]);
       // the run did publish: a clean result is not an empty one
@@ -167,6 +196,7 @@ describe('no secret leaks from the command line, even with --debug', () => {
       await resetSandbox(sandbox);
       const dir = await mkdtemp(path.join(os.tmpdir(), 'st-guard-cli-secrets-'));
       await writeFile(path.join(dir, 'policy.yml'), policy);
+      const tokensBefore = recorder.tokens.length;
       const res = await runCli([...args, '--policy', 'policy.yml', '--report', 'report.json', '--debug'], {
         cwd: dir,
         env: {
@@ -175,20 +205,23 @@ describe('no secret leaks from the command line, even with --debug', () => {
           ST_CLIENT_SECRET: CREDENTIALS.clientSecret,
           ST_APP_KEY: CREDENTIALS.appKey,
           ST_API_URL: sandbox.url,
-          ST_AUTH_URL: sandbox.authUrl,
+          ST_AUTH_URL: recorder.authUrl,
         },
       });
+      const tokens = tokensSince(tokensBefore);
+      if (name !== 'validate') expect(Object.keys(tokens).length).toBeGreaterThan(0);
       const files = await filesUnder(dir);
       expect(Object.keys(files)).toContain('report.json');
-      const channels = { stdout: res.stdout, stderr: res.stderr };
-      for (const [file, text] of Object.entries(files)) if (file !== 'policy.yml') channels[`file ${file}`] = text;
-      expect(leaks(channels, secretValues())).toEqual([]);
-      // The CLI registers no masks, so its access token is recognised by shape: the sandbox
-      // issues 32 random bytes as base64url, 43 characters.
-      const tokenShaped = Object.values(channels).flatMap(
-        (text) => text.match(/(?<![\w-])[\w-]{43}(?![\w-])/g) ?? [],
-      );
-      expect(tokenShaped).toEqual([]);
+      if (name === 'audit') {
+        expect(Object.keys(files)).toEqual(
+          expect.arrayContaining(['out.sarif', 'snapshot.json', path.join('evidence', 'manifest.json')]),
+        );
+      }
+      const channels: Channels = { stdout: res.stdout, stderr: res.stderr };
+      for (const [file, text] of Object.entries(files)) {
+        if (file !== 'policy.yml') channels[`file ${file}`] = text;
+      }
+      expect(leaks(channels, secretValues(tokens))).toEqual([]);
     });
   }
 
@@ -228,13 +261,13 @@ describe('redaction keeps the tenant’s people out of public channels', () => {
     [
       'redact: auto on a public repository (pull request, with the impact comment)',
       {},
-      { ...PULL_REQUEST, payload: { ...PULL_REQUEST.payload, repository: { private: false } } },
+      // its own pull request, so the comment is a new one whatever ran before
+      pullRequest(11, false),
     ],
   ];
   for (const [name, extra, event] of CASES) {
     it(`${name}: no name, email or login of a tenant user is published`, async () => {
       await resetSandbox(sandbox);
-      github.state.files.set(`bA5e9e2e0001:${POLICY}`, policy);
       const callsBefore = github.calls.length;
       const run = await runAction({
         inputs: inputs({ mode: 'audit', ...extra }),
@@ -243,13 +276,13 @@ describe('redaction keeps the tenant’s people out of public channels', () => {
         ...(event ? { event } : {}),
       });
       const report = await readReport(run);
-      expect(report?.redacted).toBe(true);
       // there was something to redact: the audit found the sample tenant's outsiders
       expect(report?.findings.length).toBeGreaterThanOrEqual(3);
       const sent = githubChannels(github.calls.slice(callsBefore));
       if (event) expect(Object.keys(sent).some((k) => /POST|PATCH/.test(k))).toBe(true);
       const channels = { ...(await actionChannels(run, [POLICY])), ...sent };
       expect(leaks(channels, personal, true)).toEqual([]);
+      expect(report?.redacted).toBe(true);
     });
   }
 });

@@ -102,9 +102,7 @@ describe('renderSummary', () => {
     });
     const md = renderSummary(r);
     expect(md).toMatch(/^## ⚠️/);
-    expect(md).toContain(
-      '- **auth.invalid-client**: ServiceTitan rejected the client id<br>Check client-id',
-    );
+    expect(md).toContain('- **auth.invalid-client**: ServiceTitan rejected the client id<br>Check client-id');
     expect(md).not.toContain('No findings');
   });
 

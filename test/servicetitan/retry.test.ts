@@ -211,3 +211,34 @@ describe('retrying writes', () => {
     });
   });
 });
+
+describe('retry timeouts', () => {
+  it('gives every retry a whole number of milliseconds, even when the budget left is fractional', async () => {
+    const { RetryBudget, withRetries } = await import('../../src/servicetitan/retry.js');
+    const { silentLogger } = await import('../../src/logger.js');
+    let clock = 0.4;
+    const budget = new RetryBudget(5000.3, () => (clock += 100.37));
+    const timeouts: number[] = [];
+    const value = await withRetries(
+      async (timeoutMs) => {
+        timeouts.push(timeoutMs);
+        // AbortSignal.timeout throws ERR_OUT_OF_RANGE for a fraction: the real request would fail unsent.
+        AbortSignal.timeout(timeoutMs);
+        return timeouts.length < 3
+          ? { ok: false as const, retry: true as const, reason: 'HTTP 500', error: () => new Error('500') }
+          : { ok: true as const, value: 'done' };
+      },
+      {
+        budget,
+        maxRetries: 5,
+        timeoutMs: 30_000,
+        label: 'GET /x',
+        logger: silentLogger,
+        sleep: async () => {},
+      },
+    );
+    expect(value).toBe('done');
+    expect(timeouts).toHaveLength(3);
+    for (const t of timeouts) expect(Number.isInteger(t)).toBe(true);
+  });
+});

@@ -5,15 +5,15 @@ import {
 import {
   consoleLogger,
   renderConsole
-} from "./chunk-YSYZW3XF.js";
+} from "./chunk-EXM5HM2F.js";
 import "./chunk-T52YJYTF.js";
 import {
   runPipeline
-} from "./chunk-NIJYFUSD.js";
+} from "./chunk-CCB264FO.js";
 import "./chunk-WSACJKPV.js";
 import {
   renderJson
-} from "./chunk-LA3J5CWZ.js";
+} from "./chunk-BIGH7BX5.js";
 import "./chunk-PURUKCPV.js";
 import "./chunk-WUXOK5PQ.js";
 import "./chunk-ZHCADPYF.js";

@@ -5,7 +5,7 @@ import {
 } from "./chunk-T52YJYTF.js";
 import {
   SEVERITIES
-} from "./chunk-NIJYFUSD.js";
+} from "./chunk-CCB264FO.js";
 import {
   daysUntilExpiry,
   failOnLabel,
@@ -173,12 +173,12 @@ function renderConsole(report, opts) {
     if (report.refusals.length > 0) {
       out.push(
         paint(
-          report.mode === "apply" ? "  Apply refused this plan and changed nothing:" : "  Apply would refuse this plan:",
+          report.mode === "apply" || report.mode === "undo" ? `  ${report.mode === "undo" ? "Undo" : "Apply"} refused this plan and changed nothing:` : "  Apply would refuse this plan:",
           "31"
         ),
         ...report.refusals.map((r) => `    - ${plain(r.code, 40)}: ${plain(r.message, 2 * width)}`)
       );
-    } else if (report.mode !== "apply") {
+    } else if (report.mode !== "apply" && report.mode !== "undo") {
       out.push("  Apply would go ahead with these changes.");
     }
     if (report.plan.length > 0) {

@@ -8529,9 +8529,9 @@ async function runPipeline(settings, deps) {
         );
       }
     }
-    const undoJournal = settings.mode === "undo" && settings.connection ? await (await import("./undo-run-TMDTQFTU.js")).loadUndoJournal(settings) : null;
+    const undoJournal = settings.mode === "undo" && settings.connection ? await (await import("./undo-run-55OEMFHN.js")).loadUndoJournal(settings) : null;
     if (wantsTenant && settings.connection) {
-      const { createClient, fetchSnapshot } = await import("./fetch-UO57TDNB.js");
+      const { createClient, fetchSnapshot } = await import("./fetch-IXZDVJIN.js");
       const client = createClient(settings, deps);
       try {
         const fetched = await timed(logger, "Fetch", () => fetchSnapshot(client, deps));
@@ -8540,11 +8540,11 @@ async function runPipeline(settings, deps) {
           await writeFile(settings.snapshotPath, JSON.stringify(fetched, null, 2) + "\n");
           logger.info(`Snapshot written to ${settings.snapshotPath}`);
         }
-        const { evaluateTenant } = await import("./evaluate-tenant-YZ3FLWME.js");
+        const { evaluateTenant } = await import("./evaluate-tenant-HWDTW6AB.js");
         const outcome = undoJournal ? await timed(
           logger,
           "Plan and undo",
-          async () => (await import("./undo-run-TMDTQFTU.js")).runUndo(
+          async () => (await import("./undo-run-55OEMFHN.js")).runUndo(
             settings,
             deps,
             policy,

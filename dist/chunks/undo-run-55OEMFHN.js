@@ -2,7 +2,7 @@ import { createRequire as __guardCreateRequire } from 'node:module'; const requi
 import {
   classifyAudience,
   matchesAnyUserRef
-} from "./chunk-SZRXV4TV.js";
+} from "./chunk-ZDPKJZFC.js";
 import {
   readApplyJournal
 } from "./chunk-QGZJSZN5.js";
@@ -280,7 +280,7 @@ async function runUndo(settings, deps, policy, snapshot, client, journal) {
   }
   if (planned === 0) return outcome;
   const { executePlan } = await import("./execute-A72S3CLN.js");
-  const { liveWriter } = await import("./servicetitan-LZJOKINO.js");
+  const { liveWriter } = await import("./servicetitan-WNSVUI4S.js");
   evaluation.plan = await logger.group("Undo", () => executePlan(plan, liveWriter(client), client, logger));
   const unfinished = evaluation.plan.filter((s) => s.status === "failed" || s.status === "applied");
   if (unfinished.length > 0) {

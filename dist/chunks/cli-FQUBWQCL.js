@@ -7,14 +7,14 @@ import {
   renderDiffMarkdown,
   renderDiffText,
   sha256Hex
-} from "./chunk-M2M3K6FR.js";
-import "./chunk-OQZ6AL5I.js";
+} from "./chunk-OBWK2HTH.js";
+import "./chunk-M4MJPY42.js";
 import "./chunk-T52YJYTF.js";
 import "./chunk-ZHCADPYF.js";
 import {
   inlinePlain
 } from "./chunk-LXH2JKLY.js";
-import "./chunk-SZRXV4TV.js";
+import "./chunk-ZDPKJZFC.js";
 import {
   ConfigurationError
 } from "./chunk-XHRDWC7O.js";

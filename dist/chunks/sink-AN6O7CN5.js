@@ -18,12 +18,12 @@ import {
   renderManifest,
   rosterCsv,
   sha256Hex
-} from "./chunk-M2M3K6FR.js";
-import "./chunk-OQZ6AL5I.js";
+} from "./chunk-OBWK2HTH.js";
+import "./chunk-M4MJPY42.js";
 import "./chunk-T52YJYTF.js";
 import {
   renderJson
-} from "./chunk-LA3J5CWZ.js";
+} from "./chunk-BIGH7BX5.js";
 import "./chunk-ZHCADPYF.js";
 import "./chunk-LXH2JKLY.js";
 import {
@@ -31,7 +31,7 @@ import {
 } from "./chunk-47HB3AU5.js";
 import {
   classifyAudience
-} from "./chunk-SZRXV4TV.js";
+} from "./chunk-ZDPKJZFC.js";
 import {
   inWorkspace
 } from "./chunk-HW4LS73H.js";

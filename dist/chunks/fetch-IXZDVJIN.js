@@ -1,7 +1,7 @@
 import { createRequire as __guardCreateRequire } from 'node:module'; const require = __guardCreateRequire(import.meta.url);
 import {
   ServiceTitanClient
-} from "./chunk-G53FUVDI.js";
+} from "./chunk-2D62FBVN.js";
 import "./chunk-5VFH7U4S.js";
 import "./chunk-XHRDWC7O.js";
 import "./chunk-WD5L72B6.js";

@@ -1,8 +1,8 @@
 import { createRequire as __guardCreateRequire } from 'node:module'; const require = __guardCreateRequire(import.meta.url);
 import {
-  classifyAudience,
+  audienceClassifier,
   matchesUserRef
-} from "./chunk-SZRXV4TV.js";
+} from "./chunk-ZDPKJZFC.js";
 
 // src/engine/exemptions.ts
 function exemptionEndsAt(e) {
@@ -72,20 +72,70 @@ function isHeld(user, mapping) {
   const normalized = value.trim().toLowerCase();
   return mapping.granted.some((granted) => granted.toLowerCase() === normalized);
 }
-function indexUser(user, policy) {
+function rolesOf(user, lower) {
   const roles = /* @__PURE__ */ new Map();
-  for (const name of user.roles) roles.set(name.toLowerCase(), name);
-  if (user.role) roles.set(user.role.toLowerCase(), user.role);
-  const heldPermissions = /* @__PURE__ */ new Set();
-  for (const mapping of policy.permissions) if (isHeld(user, mapping)) heldPermissions.add(mapping.name);
-  return {
-    user,
-    key: userKey(user),
-    audience: classifyAudience(user, policy.organization),
-    activeAccount: user.active && !user.locked,
-    roles,
-    heldPermissions
+  for (const name of user.roles) roles.set(lower(name), name);
+  if (user.role) roles.set(lower(user.role), user.role);
+  return roles;
+}
+function indexUsers(users, policy) {
+  const mappings = policy.permissions.map((m) => ({
+    name: m.name,
+    key: String(m.id),
+    granted: new Set(m.granted.map((g) => g.toLowerCase()))
+  }));
+  const heldBy = /* @__PURE__ */ new Map();
+  const held = (permissions) => {
+    let names = heldBy.get(permissions);
+    if (!names) {
+      const found = /* @__PURE__ */ new Set();
+      for (const m of mappings) {
+        const value = permissions[m.key];
+        if (value !== void 0 && value !== null && m.granted.has(value.trim().toLowerCase()))
+          found.add(m.name);
+      }
+      names = found;
+      heldBy.set(permissions, names);
+    }
+    return names;
   };
+  const lowered = /* @__PURE__ */ new Map();
+  const lower = (name) => {
+    let result = lowered.get(name);
+    if (result === void 0) {
+      result = name.toLowerCase();
+      lowered.set(name, result);
+    }
+    return result;
+  };
+  const commonRoles = /* @__PURE__ */ new Map();
+  const rolesFor = (user) => {
+    if (user.roles.length > 1) return rolesOf(user, lower);
+    const builtIn = user.role || void 0;
+    const only = user.roles[0];
+    let byRole = commonRoles.get(builtIn);
+    if (!byRole) commonRoles.set(builtIn, byRole = /* @__PURE__ */ new Map());
+    let roles = byRole.get(only);
+    if (!roles) byRole.set(only, roles = rolesOf(user, lower));
+    return roles;
+  };
+  const audienceOf = audienceClassifier(policy.organization);
+  return users.map((user) => ({
+    user,
+    audience: audienceOf(user),
+    activeAccount: user.active && !user.locked,
+    roles: rolesFor(user),
+    heldPermissions: held(user.permissions),
+    businessUnit: typeof user.businessUnit === "string" ? lower(user.businessUnit) : null
+  }));
+}
+function holdsAnyPermission(facts, names) {
+  for (let i = 0; i < names.length; i++) if (facts.heldPermissions.has(names[i])) return true;
+  return false;
+}
+function holdsAnyRole(facts, lowerCaseRoles) {
+  for (let i = 0; i < lowerCaseRoles.length; i++) if (facts.roles.has(lowerCaseRoles[i])) return true;
+  return false;
 }
 function heldRoles(facts, wanted) {
   const held = [];
@@ -124,7 +174,9 @@ export {
   isExempt,
   userKey,
   isHeld,
-  indexUser,
+  indexUsers,
+  holdsAnyPermission,
+  holdsAnyRole,
   heldRoles,
   toFindingUser,
   describeUser

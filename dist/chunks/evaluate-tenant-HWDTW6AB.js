@@ -5,16 +5,18 @@ import {
   exemptionIsActive,
   exemptionKey,
   heldRoles,
-  indexUser,
+  holdsAnyPermission,
+  holdsAnyRole,
+  indexUsers,
   isExempt,
   toFindingUser,
   userKey
-} from "./chunk-OQZ6AL5I.js";
+} from "./chunk-M4MJPY42.js";
 import {
   SEVERITIES,
   parsePolicy,
   readSnapshotFile
-} from "./chunk-NIJYFUSD.js";
+} from "./chunk-CCB264FO.js";
 import "./chunk-WSACJKPV.js";
 import "./chunk-WUXOK5PQ.js";
 import "./chunk-ZHCADPYF.js";
@@ -25,7 +27,7 @@ import {
 import {
   matchesAnyUserRef,
   matchesUserRef
-} from "./chunk-SZRXV4TV.js";
+} from "./chunk-ZDPKJZFC.js";
 import "./chunk-HW4LS73H.js";
 import "./chunk-5VFH7U4S.js";
 import {
@@ -99,9 +101,15 @@ function exemptionFindings(policy, users, used, now) {
   });
 }
 function permissionUnmappedFindings(policy, users) {
-  const carried = /* @__PURE__ */ new Set();
-  for (const user of users) for (const id of Object.keys(user.permissions)) carried.add(id);
-  return policy.permissions.filter((mapping) => !carried.has(String(mapping.id))).map((mapping) => ({
+  const missing = new Set(policy.permissions.map((mapping) => String(mapping.id)));
+  const looked = /* @__PURE__ */ new Set();
+  for (const user of users) {
+    if (missing.size === 0) break;
+    if (looked.has(user.permissions)) continue;
+    looked.add(user.permissions);
+    for (const id of missing) if (Object.hasOwn(user.permissions, id)) missing.delete(id);
+  }
+  return policy.permissions.filter((mapping) => missing.has(String(mapping.id))).map((mapping) => ({
     id: findingId("permission-unmapped", mapping.name),
     rule: "permission-unmapped",
     severity: "high",
@@ -209,12 +217,13 @@ function isAdmin(roles, builtIn, adminRoles) {
 function activeAdmins(policy, snapshot, plan) {
   const adminRoles = new Set(policy.safety.adminRoles.map((role) => role.toLowerCase()));
   const stepsByUser = new Map(changing(plan).map((step) => [userKey(step.user), step]));
+  const changedIds = new Set(changing(plan).map((step) => step.user.id));
   let before = 0;
   let after = 0;
   for (const user of snapshot.users) {
     const adminNow = user.active && !user.locked && isAdmin(user.roles, user.role, adminRoles);
     if (adminNow) before += 1;
-    const step = stepsByUser.get(userKey(user));
+    const step = changedIds.has(user.id) ? stepsByUser.get(userKey(user)) : void 0;
     if (!step) {
       if (adminNow) after += 1;
     } else if (step.action === "set-role") {
@@ -316,8 +325,23 @@ function stepFor(wanted, roles, problems) {
   if (step.status === "planned" && isNoOp(action, user, roleId)) return null;
   return step;
 }
+function usersWithFindings(snapshot, findings) {
+  const wanted = /* @__PURE__ */ new Map();
+  for (const finding of findings) {
+    if (!plannable(finding) || finding.user === null) continue;
+    const ids = wanted.get(finding.user.kind) ?? /* @__PURE__ */ new Set();
+    ids.add(finding.user.id);
+    wanted.set(finding.user.kind, ids);
+  }
+  const found = /* @__PURE__ */ new Map();
+  if (wanted.size === 0) return found;
+  for (const user of snapshot.users) {
+    if (wanted.get(user.kind)?.has(user.id)) found.set(userKey(user), user);
+  }
+  return found;
+}
 function buildPlan(policy, snapshot, findings, roleIdsByName2) {
-  const usersByKey = new Map(snapshot.users.map((user) => [userKey(user), user]));
+  const usersByKey = usersWithFindings(snapshot, findings);
   const wantedByUser = /* @__PURE__ */ new Map();
   for (const finding of findings) {
     if (!plannable(finding) || finding.user === null) continue;
@@ -364,25 +388,35 @@ function reduceHoldersSteps(ruleId, holding, excess) {
 }
 
 // src/engine/selectors.ts
-function inBusinessUnits(facts, units) {
-  const { businessUnitId, businessUnit } = facts.user;
-  const name = businessUnit?.toLowerCase() ?? null;
-  return units.some((unit) => {
-    if (typeof unit === "number") return unit === businessUnitId;
-    if (name !== null && unit.trim().toLowerCase() === name) return true;
-    return /^\d+$/.test(unit.trim()) && Number(unit) === businessUnitId;
-  });
+function selectorFor(appliesTo) {
+  const { audience, kinds, includeInactive, users, exceptUsers } = appliesTo;
+  const roles = appliesTo.roles ? appliesTo.roles.map((role) => role.toLowerCase()) : null;
+  const units = appliesTo.businessUnits;
+  const unitIds = /* @__PURE__ */ new Set();
+  const unitNames = /* @__PURE__ */ new Set();
+  for (const unit of units ?? []) {
+    if (typeof unit === "number") unitIds.add(unit);
+    else {
+      unitNames.add(unit.trim().toLowerCase());
+      if (/^\d+$/.test(unit.trim())) unitIds.add(Number(unit));
+    }
+  }
+  return (facts) => {
+    const { user } = facts;
+    if (!includeInactive && !facts.activeAccount) return false;
+    if (audience !== "any" && audience !== facts.audience) return false;
+    if (!kinds.includes(user.kind)) return false;
+    if (roles && !holdsAnyRole(facts, roles)) return false;
+    if (units && !inBusinessUnits(facts, unitIds, unitNames)) return false;
+    if (users && !matchesAnyUserRef(user, users)) return false;
+    if (exceptUsers.length > 0 && matchesAnyUserRef(user, exceptUsers)) return false;
+    return true;
+  };
 }
-function isSelected(appliesTo, facts) {
-  const { user } = facts;
-  if (!appliesTo.includeInactive && !facts.activeAccount) return false;
-  if (appliesTo.audience !== "any" && appliesTo.audience !== facts.audience) return false;
-  if (!appliesTo.kinds.includes(user.kind)) return false;
-  if (appliesTo.roles && !appliesTo.roles.some((role) => facts.roles.has(role.toLowerCase()))) return false;
-  if (appliesTo.businessUnits && !inBusinessUnits(facts, appliesTo.businessUnits)) return false;
-  if (appliesTo.users && !matchesAnyUserRef(user, appliesTo.users)) return false;
-  if (matchesAnyUserRef(user, appliesTo.exceptUsers)) return false;
-  return true;
+function inBusinessUnits(facts, ids, names) {
+  const { businessUnitId } = facts.user;
+  if (facts.businessUnit !== null && names.has(facts.businessUnit)) return true;
+  return businessUnitId !== null && ids.has(businessUnitId);
 }
 
 // src/engine/rules.ts
@@ -393,7 +427,7 @@ function because(rule) {
   return rule.description ? `: ${rule.description}` : "";
 }
 function userFindingId(ruleId, facts) {
-  return findingId(ruleId, facts.key);
+  return findingId(ruleId, userKey(facts.user));
 }
 function tenantFindingId(ruleId) {
   return findingId(ruleId, "tenant");
@@ -426,8 +460,14 @@ function forbidFix(rule, facts, held, mappings) {
 }
 function evaluateForbidRule(rule, users, mappings) {
   const findings = [];
-  for (const facts of users) {
-    if (!isSelected(rule.appliesTo, facts)) continue;
+  const { permissions, account } = rule.forbid;
+  const roles = rule.forbid.roles.map((role) => role.toLowerCase());
+  const isSelected = selectorFor(rule.appliesTo);
+  for (let i = 0; i < users.length; i++) {
+    const facts = users[i];
+    if (!isSelected(facts)) continue;
+    const holdsSomething = account && facts.activeAccount || holdsAnyPermission(facts, permissions) || holdsAnyRole(facts, roles);
+    if (!holdsSomething) continue;
     const held = whatIsHeld(rule, facts);
     if (held.permissions.length === 0 && held.roles.length === 0 && !held.account) continue;
     const what = [
@@ -455,8 +495,10 @@ function evaluateForbidRule(rule, users, mappings) {
 }
 function evaluateMaxHoldersRule(rule, users, mappings) {
   const { roles, permissions, max } = rule.maxHolders;
+  const lowerCaseRoles = roles.map((role) => role.toLowerCase());
+  const isSelected = selectorFor(rule.appliesTo);
   const holders = users.filter(
-    (facts) => isSelected(rule.appliesTo, facts) && (permissions.some((p) => facts.heldPermissions.has(p)) || heldRoles(facts, roles).length > 0)
+    (facts) => isSelected(facts) && (holdsAnyPermission(facts, permissions) || holdsAnyRole(facts, lowerCaseRoles))
   );
   if (holders.length <= max) return [];
   const listed = holders.map(({ user }) => ({ kind: user.kind, id: user.id, name: user.name })).sort((a, b) => a.kind.localeCompare(b.kind) || a.id - b.id);
@@ -516,7 +558,7 @@ function countFindings(snapshot, findings, audiences) {
   return counts;
 }
 function evaluate(policy, snapshot, now) {
-  const users = snapshot.users.map((user) => indexUser(user, policy));
+  const users = indexUsers(snapshot.users, policy);
   const mappings = new Map(policy.permissions.map((mapping) => [mapping.name, mapping]));
   const ruleFindings = policy.rules.flatMap((rule) => evaluateRule(rule, users, mappings));
   const exempted = applyExemptions(ruleFindings, policy.exemptions, now);
@@ -717,7 +759,7 @@ async function evaluateTenant(settings, deps, policy, snapshot, now, client) {
     outcome.baseline = { policy: base, findings: baseFindings };
   }
   if (settings.mode === "apply") {
-    const { liveWriter } = await import("./servicetitan-LZJOKINO.js");
+    const { liveWriter } = await import("./servicetitan-WNSVUI4S.js");
     const applied = await deps.logger.group(
       "Apply",
       () => applyIfAllowed(evaluation, liveWriter(client), client, deps.logger)

@@ -2,15 +2,15 @@ import { createRequire as __guardCreateRequire } from 'node:module'; const requi
 import {
   consoleLogger,
   renderConsole
-} from "./chunk-YSYZW3XF.js";
+} from "./chunk-EXM5HM2F.js";
 import "./chunk-T52YJYTF.js";
 import {
   runPipeline
-} from "./chunk-NIJYFUSD.js";
+} from "./chunk-CCB264FO.js";
 import "./chunk-WSACJKPV.js";
 import {
   renderJson
-} from "./chunk-LA3J5CWZ.js";
+} from "./chunk-BIGH7BX5.js";
 import "./chunk-PURUKCPV.js";
 import {
   statusExitCode
@@ -84,7 +84,7 @@ async function runCommand(mode, rest, given) {
     await writeFile(settings.sarifPath, JSON.stringify(sarif, null, 2) + "\n");
   }
   if (settings.evidencePath) {
-    const { writeRunEvidence } = await import("./sink-BRP5SXRQ.js");
+    const { writeRunEvidence } = await import("./sink-AN6O7CN5.js");
     const evidence = await writeRunEvidence(settings, result);
     if (evidence) process.stderr.write(`Evidence pack: ${evidence.dir}
 `);

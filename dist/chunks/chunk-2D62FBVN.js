@@ -26834,7 +26834,10 @@ async function withRetries(attempt, options) {
   for (; ; ) {
     if (budget.cancelled) throw new Error(`${label}: not sent, the operation already failed`);
     const startedAt = budget.clock();
-    const timeoutMs = attempts === 0 ? options.timeoutMs : Math.min(options.timeoutMs, Math.max(250, budget.remainingMs()));
+    const timeoutMs = attempts === 0 ? options.timeoutMs : (
+      // whole milliseconds: AbortSignal.timeout() throws ERR_OUT_OF_RANGE on a fraction
+      Math.round(Math.min(options.timeoutMs, Math.max(250, budget.remainingMs())))
+    );
     attempts++;
     const outcome = await attempt(timeoutMs);
     if (outcome.ok) {
@@ -26861,7 +26864,7 @@ async function withRetries(attempt, options) {
     }
     retries++;
     options.onRetry?.();
-    logger.debug(
+    logger.info(
       `${label}: ${outcome.reason}; retry ${retries} of ${options.maxRetries} in ${formatSeconds(waitMs)}`
     );
     await options.sleep(waitMs);
@@ -27322,12 +27325,41 @@ function text(value) {
   const trimmed = value?.trim();
   return trimmed ? trimmed : null;
 }
-function toTenantUser(kind, record, roleNames, businessUnitNames) {
-  const roleIds = record.roleIds ?? [];
-  const permissions = {};
-  for (const p of record.permissions ?? []) {
-    permissions[String(p.id)] = p.value === null || p.value === void 0 ? null : String(p.value);
+var PermissionSets = class {
+  byHash = /* @__PURE__ */ new Map();
+  of(list) {
+    const entries = list ?? [];
+    let hash = entries.length;
+    for (const p of entries) {
+      hash = Math.imul(hash, 31) + p.id | 0;
+      const value = valueText(p.value);
+      if (value === null) hash = Math.imul(hash, 31) + 1 | 0;
+      else for (let i = 0; i < value.length; i++) hash = Math.imul(hash, 31) + value.charCodeAt(i) | 0;
+    }
+    const bucket = this.byHash.get(hash) ?? [];
+    const known = bucket.find((set) => sameList(set.list, entries));
+    if (known) return known.permissions;
+    const permissions = {};
+    for (const p of entries) permissions[p.id] = valueText(p.value);
+    Object.freeze(permissions);
+    bucket.push({ list: entries, permissions });
+    this.byHash.set(hash, bucket);
+    return permissions;
   }
+};
+function valueText(value) {
+  return value === null || value === void 0 ? null : String(value);
+}
+function sameList(a, b) {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    if (a[i].id !== b[i].id || valueText(a[i].value) !== valueText(b[i].value)) return false;
+  }
+  return true;
+}
+function toTenantUser(kind, record, roleNames, businessUnitNames, permissionSets = new PermissionSets()) {
+  const roleIds = record.roleIds ?? [];
+  const permissions = permissionSets.of(record.permissions);
   return {
     kind,
     id: record.id,
@@ -27667,10 +27699,13 @@ var ServiceTitanClient = class {
     const userRoles = roles.records.map(toUserRole);
     const businessUnits = units.records.map(toBusinessUnit);
     this.rememberNames(userRoles, businessUnits);
+    const sets = new PermissionSets();
     const users = [
-      ...employees.records.map((r) => toTenantUser("employee", r, this.roleNames, this.businessUnitNames)),
+      ...employees.records.map(
+        (r) => toTenantUser("employee", r, this.roleNames, this.businessUnitNames, sets)
+      ),
       ...technicians.records.map(
-        (r) => toTenantUser("technician", r, this.roleNames, this.businessUnitNames)
+        (r) => toTenantUser("technician", r, this.roleNames, this.businessUnitNames, sets)
       )
     ];
     this.logger.debug(

@@ -3,7 +3,7 @@ import {
   exemptionCovers,
   exemptionIsActive,
   isHeld
-} from "./chunk-OQZ6AL5I.js";
+} from "./chunk-M4MJPY42.js";
 import {
   ansi
 } from "./chunk-T52YJYTF.js";
@@ -17,7 +17,7 @@ import {
 } from "./chunk-LXH2JKLY.js";
 import {
   matchesUserRef
-} from "./chunk-SZRXV4TV.js";
+} from "./chunk-ZDPKJZFC.js";
 import {
   ConfigurationError
 } from "./chunk-XHRDWC7O.js";

@@ -17,18 +17,11 @@ function matchesUserRef(user, ref) {
   }
 }
 function matchesAnyUserRef(user, refs) {
-  return refs.some((ref) => matchesUserRef(user, ref));
+  for (let i = 0; i < refs.length; i++) if (matchesUserRef(user, refs[i])) return true;
+  return false;
 }
 function normalizeDomain(domain) {
   return domain.trim().toLowerCase().replace(/^@/, "").replace(/\.$/, "");
-}
-function isAtDomain(address, domain) {
-  const at = address.lastIndexOf("@");
-  if (at < 0) return false;
-  const host = normalizeDomain(address.slice(at + 1));
-  const wanted = normalizeDomain(domain);
-  if (host === "" || wanted === "") return false;
-  return host === wanted || host.endsWith(`.${wanted}`);
 }
 function addressOf(user) {
   const email = user.email?.trim();
@@ -37,15 +30,33 @@ function addressOf(user) {
   return login && login.includes("@") ? login : null;
 }
 function classifyAudience(user, org) {
-  if (matchesAnyUserRef(user, org.internalUsers)) return "internal";
-  if (matchesAnyUserRef(user, org.externalUsers)) return "external";
-  const address = addressOf(user);
-  if (address === null) return "external";
-  return org.internalDomains.some((domain) => isAtDomain(address, domain)) ? "internal" : "external";
+  return audienceClassifier(org)(user);
+}
+function audienceClassifier(org) {
+  const domains = org.internalDomains.map(normalizeDomain).filter((domain) => domain !== "");
+  const suffixes = domains.map((domain) => `.${domain}`);
+  const hosts = /* @__PURE__ */ new Map();
+  return (user) => {
+    if (matchesAnyUserRef(user, org.internalUsers)) return "internal";
+    if (matchesAnyUserRef(user, org.externalUsers)) return "external";
+    const address = addressOf(user);
+    if (address === null) return "external";
+    const at = address.lastIndexOf("@");
+    if (at < 0) return "external";
+    const raw = address.slice(at + 1);
+    let host = hosts.get(raw);
+    if (host === void 0) hosts.set(raw, host = normalizeDomain(raw));
+    if (host === "") return "external";
+    for (let i = 0; i < domains.length; i++) {
+      if (host === domains[i] || host.endsWith(suffixes[i])) return "internal";
+    }
+    return "external";
+  };
 }
 
 export {
   matchesUserRef,
   matchesAnyUserRef,
-  classifyAudience
+  classifyAudience,
+  audienceClassifier
 };

@@ -42,7 +42,8 @@ function planStep(s) {
     status: s.status,
     error: s.error,
     reason: s.reason,
-    before: s.before
+    before: s.before,
+    licenseType: s.licenseType
   };
 }
 function reportToJson(report) {

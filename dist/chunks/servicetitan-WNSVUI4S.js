@@ -22,7 +22,7 @@ import {
   tenantPath,
   tokenUrl,
   userCollection
-} from "./chunk-G53FUVDI.js";
+} from "./chunk-2D62FBVN.js";
 import "./chunk-5VFH7U4S.js";
 import "./chunk-XHRDWC7O.js";
 import "./chunk-WD5L72B6.js";
