@@ -196,7 +196,7 @@ ${USAGE}`);
       return runSandboxCommand(values);
     }
     case "demo": {
-      const { runDemo } = await import("./chunks/demo-EAEKSV5K.js");
+      const { runDemo } = await import("./chunks/demo-OIIY5MYU.js");
       return runDemo(values);
     }
     case "validate":
@@ -204,15 +204,15 @@ ${USAGE}`);
     case "apply":
     case "discover":
     case "undo": {
-      const { runCommand } = await import("./chunks/run-WBZVJGQG.js");
+      const { runCommand } = await import("./chunks/run-3HSPL4G3.js");
       return runCommand(command, rest, values);
     }
     case "evidence": {
-      const { runEvidenceCommand } = await import("./chunks/cli-FQUBWQCL.js");
+      const { runEvidenceCommand } = await import("./chunks/cli-YSYB6F5M.js");
       return runEvidenceCommand(rest, values);
     }
     case "diff": {
-      const { runDiffCommand } = await import("./chunks/cli-FQUBWQCL.js");
+      const { runDiffCommand } = await import("./chunks/cli-YSYB6F5M.js");
       return runDiffCommand(rest, values);
     }
     default:

@@ -1,10 +1,5 @@
 import { createRequire as __guardCreateRequire } from 'node:module'; const require = __guardCreateRequire(import.meta.url);
 import {
-  SEVERITIES,
-  runPipeline
-} from "./chunks/chunk-CCB264FO.js";
-import "./chunks/chunk-WSACJKPV.js";
-import {
   renderJson
 } from "./chunks/chunk-BIGH7BX5.js";
 import {
@@ -18,12 +13,6 @@ import {
   stepDetail,
   stepLabel
 } from "./chunks/chunk-PURUKCPV.js";
-import {
-  isExempt,
-  reachesFailOn,
-  statusExitCode
-} from "./chunks/chunk-WUXOK5PQ.js";
-import "./chunks/chunk-ZHCADPYF.js";
 import {
   inlineMarkdown,
   inlinePlain,
@@ -42,14 +31,26 @@ import {
   summary,
   warning
 } from "./chunks/chunk-WIEWT4EF.js";
-import "./chunks/chunk-47HB3AU5.js";
 import {
   undoJournalPath
 } from "./chunks/chunk-QGZJSZN5.js";
 import {
+  SEVERITIES,
+  runPipeline,
+  writeFileAtomic
+} from "./chunks/chunk-AXFTLGWS.js";
+import "./chunks/chunk-WSACJKPV.js";
+import {
   SECRET_INPUTS,
   parseSettings
 } from "./chunks/chunk-HW4LS73H.js";
+import {
+  isExempt,
+  reachesFailOn,
+  statusExitCode
+} from "./chunks/chunk-WUXOK5PQ.js";
+import "./chunks/chunk-ZHCADPYF.js";
+import "./chunks/chunk-47HB3AU5.js";
 import "./chunks/chunk-5VFH7U4S.js";
 import {
   GuardError
@@ -58,7 +59,6 @@ import "./chunks/chunk-WD5L72B6.js";
 
 // src/main.ts
 import { readFileSync } from "node:fs";
-import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 
 // src/report/summary-sections.ts
@@ -463,12 +463,7 @@ function annotate(a) {
   else notice(message, props);
 }
 async function writeOut(settings, file, content) {
-  const target = path.resolve(settings.workspace, file);
-  await mkdir(path.dirname(target), { recursive: true });
-  const tmp = `${target}.tmp-${process.pid}`;
-  await writeFile(tmp, content);
-  const { rename } = await import("node:fs/promises");
-  await rename(tmp, target);
+  await writeFileAtomic(path.resolve(settings.workspace, file), content);
   return file;
 }
 function runUrl(env = process.env) {
@@ -496,7 +491,7 @@ async function publish(settings, result, logger) {
   const reportPath = settings.mode === "undo" && settings.reportPath ? undoJournalPath(settings.reportPath) : settings.reportPath;
   if (reportPath) files.report = await writeOut(settings, reportPath, renderJson(report));
   if (settings.sarifPath) {
-    const { renderSarif } = await import("./chunks/sarif-IFYPZZFF.js");
+    const { renderSarif } = await import("./chunks/sarif-HE2W5WNJ.js");
     const sarif = renderSarif(report, result.policy, { policyPath: settings.policyPath.replace(/\\/g, "/") });
     files.sarif = await writeOut(settings, settings.sarifPath, JSON.stringify(sarif, null, 2) + "\n");
   }
@@ -505,7 +500,7 @@ async function publish(settings, result, logger) {
   for (const note of result.notes) notice(note);
   let sinceLastReview = "";
   if (settings.evidencePath) {
-    const { writeRunEvidence } = await import("./chunks/sink-AN6O7CN5.js");
+    const { writeRunEvidence } = await import("./chunks/sink-DY63FY2Z.js");
     const evidence = await writeRunEvidence(settings, result, runUrl());
     if (evidence) {
       files.evidence = settings.evidencePath;
@@ -518,7 +513,7 @@ ${evidence.sinceLastReview}
   let impact = "";
   let issueNumber = null;
   if (settings.issue || settings.event.isPullRequest && result.baseline) {
-    const { publishToGitHub } = await import("./chunks/publish-IDPB2QVP.js");
+    const { publishToGitHub } = await import("./chunks/publish-IXTVIUSL.js");
     const github = await publishToGitHub(settings, result, logger);
     impact = github.impactMarkdown ? `${github.impactMarkdown}
 
@@ -562,7 +557,7 @@ async function run() {
       onSecret: (s) => setSecret(s),
       ...wantsBasePolicy ? {
         baselinePolicy: async () => {
-          const { basePolicyReader } = await import("./chunks/publish-IDPB2QVP.js");
+          const { basePolicyReader } = await import("./chunks/publish-IXTVIUSL.js");
           return basePolicyReader(settings, logger);
         }
       } : {}

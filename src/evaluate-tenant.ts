@@ -31,6 +31,11 @@ export interface TenantOutcome {
   baseline: { policy: Policy; findings: Finding[] } | null;
 }
 
+/** An outcome with nothing in it yet: no findings compared, no notes, no errors. */
+export function emptyOutcome(): TenantOutcome {
+  return { comparison: null, policyIssues: [], notes: [], applyRefused: false, errors: [], baseline: null };
+}
+
 async function baselinePolicy(settings: Settings, deps: PipelineDeps, now: Date): Promise<Policy | null> {
   let source: { text: string; path: string } | null = null;
   if (settings.baselinePolicyPath) {
@@ -85,14 +90,7 @@ export async function evaluateTenant(
   now: Date,
   client: ServiceTitanClient,
 ): Promise<TenantOutcome> {
-  const outcome: TenantOutcome = {
-    comparison: null,
-    policyIssues: [],
-    notes: [],
-    applyRefused: false,
-    errors: [],
-    baseline: null,
-  };
+  const outcome = emptyOutcome();
 
   if (settings.mode === 'discover') {
     const baseline = settings.baselineSnapshotPath

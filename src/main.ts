@@ -5,9 +5,9 @@
  */
 import * as core from '@actions/core';
 import { readFileSync } from 'node:fs';
-import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { GuardError } from './errors.js';
+import { writeFileAtomic } from './files.js';
 import type { Logger } from './logger.js';
 import { runPipeline, type PipelineResult } from './pipeline.js';
 import { undoJournalPath } from './apply/undo-journal.js';
@@ -89,13 +89,7 @@ function annotate(a: Annotation): void {
 }
 
 async function writeOut(settings: Settings, file: string, content: string): Promise<string> {
-  const target = path.resolve(settings.workspace, file);
-  await mkdir(path.dirname(target), { recursive: true });
-  // Written whole, then renamed into place: a reader never sees half a report.
-  const tmp = `${target}.tmp-${process.pid}`;
-  await writeFile(tmp, content);
-  const { rename } = await import('node:fs/promises');
-  await rename(tmp, target);
+  await writeFileAtomic(path.resolve(settings.workspace, file), content);
   return file;
 }
 

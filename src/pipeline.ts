@@ -4,7 +4,8 @@
  * Rendering and publishing (files, summary, outputs, console) are the callers' sinks.
  * Heavy parts (the ServiceTitan client, apply) are imported on demand so `validate` starts fast.
  */
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
+import { writeFileAtomic } from './files.js';
 import { ConfigurationError, GuardError, PolicyError, type PolicyIssue } from './errors.js';
 import type { Logger } from './logger.js';
 import type { Snapshot } from './engine/snapshot.js';
@@ -152,7 +153,7 @@ export async function runPipeline(settings: Settings, deps: PipelineDeps): Promi
         const fetched = await timed(logger, 'Fetch', () => fetchSnapshot(client, deps));
         snapshot = fetched;
         if (settings.snapshotPath) {
-          await writeFile(settings.snapshotPath, JSON.stringify(fetched, null, 2) + '\n');
+          await writeFileAtomic(settings.snapshotPath, JSON.stringify(fetched, null, 2) + '\n');
           logger.info(`Snapshot written to ${settings.snapshotPath}`);
         }
         const { evaluateTenant } = await import('./evaluate-tenant.js');

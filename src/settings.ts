@@ -6,6 +6,7 @@
 import path from 'node:path';
 import { ConfigurationError } from './errors.js';
 import type { Mode } from './report/model.js';
+import type { ServiceTitanConnection } from './servicetitan/settings.js';
 
 export type FailOn = 'critical' | 'high' | 'medium' | 'low' | 'never';
 export type Redact = 'auto' | 'true' | 'false';
@@ -17,15 +18,8 @@ export const DEFAULT_REPORT_PATH = 'servicetitan-access-report.json';
 /** A ServiceTitan that keeps failing is given up on within 2 minutes (SPEC §3). */
 const MAX_RETRY_BUDGET_SECONDS = 115;
 
-export interface Connection {
-  tenant: string;
-  clientId: string;
-  clientSecret: string;
-  appKey: string;
-  environment: 'production' | 'integration';
-  apiUrl?: string;
-  authUrl?: string;
-}
+/** What the ServiceTitan client connects with (type only: settings never load the client). */
+export type Connection = ServiceTitanConnection;
 
 export interface EventContext {
   /** GITHUB_EVENT_NAME, or `cli` */

@@ -6,7 +6,7 @@
 import { ConfigurationError } from '../errors.js';
 import type { Snapshot } from '../engine/snapshot.js';
 import type { Evaluation } from '../engine/types.js';
-import type { TenantOutcome } from '../evaluate-tenant.js';
+import { emptyOutcome, type TenantOutcome } from '../evaluate-tenant.js';
 import type { PipelineDeps } from '../pipeline.js';
 import type { Policy } from '../policy/types.js';
 import type { ServiceTitanClient } from '../servicetitan/index.js';
@@ -43,14 +43,7 @@ export async function runUndo(
   journal: ApplyJournal,
 ): Promise<TenantOutcome> {
   const { logger } = deps;
-  const outcome: TenantOutcome = {
-    comparison: null,
-    policyIssues: [],
-    notes: [],
-    applyRefused: false,
-    errors: [],
-    baseline: null,
-  };
+  const outcome = emptyOutcome();
   const plan = planUndo(journal.steps, snapshot, policy?.safety.protectedUsers ?? []);
   const refusals = undoRefusals(plan, policy, snapshot, {
     maxChanges: settings.maxChanges,

@@ -6,6 +6,7 @@
  * step is skipped with the reason, so undo never overrides a later decision.
  */
 import { classifyAudience, matchesAnyUserRef } from '../engine/audience.js';
+import { tenantCounts } from '../engine/counts.js';
 import type { Snapshot, TenantUser } from '../engine/snapshot.js';
 import type { ApplyRefusal, Evaluation, PlanStep } from '../engine/types.js';
 import type { Policy, UserRef } from '../policy/types.js';
@@ -260,17 +261,8 @@ export function undoRefusals(
 
 /** The counts an undo report carries: the tenant's users; undo judges nothing, so no findings. */
 export function undoCounts(snapshot: Snapshot, policy: Policy | null): Evaluation['counts'] {
-  return {
-    users: snapshot.users.length,
-    activeUsers: snapshot.users.filter((u) => u.active && !u.locked).length,
-    externalUsers: policy
-      ? snapshot.users.filter((u) => classifyAudience(u, policy.organization) === 'external').length
-      : 0,
-    findings: 0,
-    exempted: 0,
-    critical: 0,
-    high: 0,
-    medium: 0,
-    low: 0,
-  };
+  const external = policy
+    ? snapshot.users.filter((u) => classifyAudience(u, policy.organization) === 'external').length
+    : 0;
+  return tenantCounts(snapshot, external);
 }

@@ -1,5 +1,5 @@
 /** validate | audit | apply | discover | undo from the command line. */
-import { writeFile } from 'node:fs/promises';
+import { writeFileAtomic } from '../files.js';
 import { consoleLogger } from './console-logger.js';
 import { runPipeline } from '../pipeline.js';
 import { renderJson } from '../report/json.js';
@@ -65,11 +65,11 @@ export async function runCommand(mode: Mode, rest: string[], given: Values): Pro
     settings.mode === 'undo' && settings.reportPath
       ? undoJournalPath(settings.reportPath)
       : settings.reportPath;
-  if (reportPath) await writeFile(reportPath, renderJson(report));
+  if (reportPath) await writeFileAtomic(reportPath, renderJson(report));
   if (settings.sarifPath) {
     const { renderSarif } = await import('../report/sarif.js');
     const sarif = renderSarif(report, result.policy, { policyPath: settings.policyPath });
-    await writeFile(settings.sarifPath, JSON.stringify(sarif, null, 2) + '\n');
+    await writeFileAtomic(settings.sarifPath, JSON.stringify(sarif, null, 2) + '\n');
   }
   if (settings.evidencePath) {
     const { writeRunEvidence } = await import('../evidence/sink.js');

@@ -8,6 +8,7 @@ import { evaluateRule, type MappingsByName } from './rules.js';
 import type { Snapshot } from './snapshot.js';
 import type { Evaluation, Finding } from './types.js';
 import { indexUsers } from './user-facts.js';
+import { tenantCounts } from './counts.js';
 
 const severityRank = new Map(SEVERITIES.map((severity, rank) => [severity, rank]));
 
@@ -31,17 +32,7 @@ export function countFindings(
   findings: readonly Finding[],
   audiences: readonly string[],
 ) {
-  const counts: Evaluation['counts'] = {
-    users: snapshot.users.length,
-    activeUsers: snapshot.users.filter((user) => user.active && !user.locked).length,
-    externalUsers: audiences.filter((audience) => audience === 'external').length,
-    findings: 0,
-    exempted: 0,
-    critical: 0,
-    high: 0,
-    medium: 0,
-    low: 0,
-  };
+  const counts = tenantCounts(snapshot, audiences.filter((audience) => audience === 'external').length);
   for (const finding of findings) {
     if (isExempt(finding)) {
       counts.exempted += 1;

@@ -3,6 +3,10 @@ import {
   BUILT_IN_RULES
 } from "./chunk-WSACJKPV.js";
 import {
+  inWorkspace,
+  shouldRedact
+} from "./chunk-HW4LS73H.js";
+import {
   buildReport
 } from "./chunk-WUXOK5PQ.js";
 import {
@@ -11,10 +15,6 @@ import {
 import {
   TOOL_VERSION
 } from "./chunk-47HB3AU5.js";
-import {
-  inWorkspace,
-  shouldRedact
-} from "./chunk-HW4LS73H.js";
 import {
   external_exports
 } from "./chunk-5VFH7U4S.js";
@@ -106,17 +106,17 @@ var require_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path) {
-      const ctrl = callVisitor(key, node, visitor, path);
+    function visit_(key, node, visitor, path2) {
+      const ctrl = callVisitor(key, node, visitor, path2);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path, ctrl);
-        return visit_(key, ctrl, visitor, path);
+        replaceNode(key, path2, ctrl);
+        return visit_(key, ctrl, visitor, path2);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path = Object.freeze(path.concat(node));
+          path2 = Object.freeze(path2.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = visit_(i, node.items[i], visitor, path);
+            const ci = visit_(i, node.items[i], visitor, path2);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -127,13 +127,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path = Object.freeze(path.concat(node));
-          const ck = visit_("key", node.key, visitor, path);
+          path2 = Object.freeze(path2.concat(node));
+          const ck = visit_("key", node.key, visitor, path2);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path);
+          const cv = visit_("value", node.value, visitor, path2);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -154,17 +154,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path) {
-      const ctrl = await callVisitor(key, node, visitor, path);
+    async function visitAsync_(key, node, visitor, path2) {
+      const ctrl = await callVisitor(key, node, visitor, path2);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path, ctrl);
-        return visitAsync_(key, ctrl, visitor, path);
+        replaceNode(key, path2, ctrl);
+        return visitAsync_(key, ctrl, visitor, path2);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path = Object.freeze(path.concat(node));
+          path2 = Object.freeze(path2.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = await visitAsync_(i, node.items[i], visitor, path);
+            const ci = await visitAsync_(i, node.items[i], visitor, path2);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -175,13 +175,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path = Object.freeze(path.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path);
+          path2 = Object.freeze(path2.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path2);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path);
+          const cv = await visitAsync_("value", node.value, visitor, path2);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -208,23 +208,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path) {
+    function callVisitor(key, node, visitor, path2) {
       if (typeof visitor === "function")
-        return visitor(key, node, path);
+        return visitor(key, node, path2);
       if (identity.isMap(node))
-        return visitor.Map?.(key, node, path);
+        return visitor.Map?.(key, node, path2);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key, node, path);
+        return visitor.Seq?.(key, node, path2);
       if (identity.isPair(node))
-        return visitor.Pair?.(key, node, path);
+        return visitor.Pair?.(key, node, path2);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key, node, path);
+        return visitor.Scalar?.(key, node, path2);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key, node, path);
+        return visitor.Alias?.(key, node, path2);
       return void 0;
     }
-    function replaceNode(key, path, node) {
-      const parent = path[path.length - 1];
+    function replaceNode(key, path2, node) {
+      const parent = path2[path2.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node;
       } else if (identity.isPair(parent)) {
@@ -836,10 +836,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path, value) {
+    function collectionFromPath(schema, path2, value) {
       let v = value;
-      for (let i = path.length - 1; i >= 0; --i) {
-        const k = path[i];
+      for (let i = path2.length - 1; i >= 0; --i) {
+        const k = path2[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -858,7 +858,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path) => path == null || typeof path === "object" && !!path[Symbol.iterator]().next().done;
+    var isEmptyPath = (path2) => path2 == null || typeof path2 === "object" && !!path2[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -888,11 +888,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path, value) {
-        if (isEmptyPath(path))
+      addIn(path2, value) {
+        if (isEmptyPath(path2))
           this.add(value);
         else {
-          const [key, ...rest] = path;
+          const [key, ...rest] = path2;
           const node = this.get(key, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -906,8 +906,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path) {
-        const [key, ...rest] = path;
+      deleteIn(path2) {
+        const [key, ...rest] = path2;
         if (rest.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
@@ -921,8 +921,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path, keepScalar) {
-        const [key, ...rest] = path;
+      getIn(path2, keepScalar) {
+        const [key, ...rest] = path2;
         const node = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -940,8 +940,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path) {
-        const [key, ...rest] = path;
+      hasIn(path2) {
+        const [key, ...rest] = path2;
         if (rest.length === 0)
           return this.has(key);
         const node = this.get(key, true);
@@ -951,8 +951,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path, value) {
-        const [key, ...rest] = path;
+      setIn(path2, value) {
+        const [key, ...rest] = path2;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -3467,9 +3467,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path, value) {
+      addIn(path2, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path, value);
+          this.contents.addIn(path2, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -3544,14 +3544,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path) {
-        if (Collection.isEmptyPath(path)) {
+      deleteIn(path2) {
+        if (Collection.isEmptyPath(path2)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path2) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -3566,10 +3566,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path, keepScalar) {
-        if (Collection.isEmptyPath(path))
+      getIn(path2, keepScalar) {
+        if (Collection.isEmptyPath(path2))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path2, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -3580,10 +3580,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path) {
-        if (Collection.isEmptyPath(path))
+      hasIn(path2) {
+        if (Collection.isEmptyPath(path2))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path2) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -3600,13 +3600,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path, value) {
-        if (Collection.isEmptyPath(path)) {
+      setIn(path2, value) {
+        if (Collection.isEmptyPath(path2)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path2), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path, value);
+          this.contents.setIn(path2, value);
         }
       }
       /**
@@ -5567,9 +5567,9 @@ var require_cst_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    visit2.itemAtPath = (cst, path) => {
+    visit2.itemAtPath = (cst, path2) => {
       let item = cst;
-      for (const [field, index] of path) {
+      for (const [field, index] of path2) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -5578,23 +5578,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit2.parentCollection = (cst, path) => {
-      const parent = visit2.itemAtPath(cst, path.slice(0, -1));
-      const field = path[path.length - 1][0];
+    visit2.parentCollection = (cst, path2) => {
+      const parent = visit2.itemAtPath(cst, path2.slice(0, -1));
+      const field = path2[path2.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path, item, visitor) {
-      let ctrl = visitor(item, path);
+    function _visit(path2, item, visitor) {
+      let ctrl = visitor(item, path2);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path2.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -5605,10 +5605,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path);
+            ctrl = ctrl(item, path2);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path2) : ctrl;
     }
     exports.visit = visit2;
   }
@@ -7359,6 +7359,16 @@ var require_dist = __commonJS({
   }
 });
 
+// src/files.ts
+import { mkdir, rename, writeFile } from "node:fs/promises";
+import path from "node:path";
+async function writeFileAtomic(target, content) {
+  await mkdir(path.dirname(target), { recursive: true });
+  const tmp = `${target}.tmp-${process.pid}`;
+  await writeFile(tmp, content);
+  await rename(tmp, target);
+}
+
 // src/policy/load.ts
 import { createHash } from "node:crypto";
 import { open, realpath } from "node:fs/promises";
@@ -7562,7 +7572,7 @@ function normalizeDomain(raw) {
 var DOMAIN_PATTERN = /^(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)*[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
 function crossFieldIssues(source, file, now) {
   const issues = [];
-  const add = (path, code, message, hint, at = "value") => issues.push({ file, ...source.locate(path, at), code, message, ...hint ? { hint } : {} });
+  const add = (path2, code, message, hint, at = "value") => issues.push({ file, ...source.locate(path2, at), code, message, ...hint ? { hint } : {} });
   const doc = source.value;
   const organization2 = record(doc.organization);
   for (const [i, domain] of list(organization2?.["internal-domains"]).entries()) {
@@ -8019,11 +8029,11 @@ function readPolicyYaml(text, file) {
       ]
     };
   }
-  const locate = (path, at = "value") => {
+  const locate = (path2, at = "value") => {
     let node = first.contents;
     let offset = (0, import_yaml.isNode)(node) && node.range?.[0] || 0;
-    for (const [index, segment] of path.entries()) {
-      const last = index === path.length - 1;
+    for (const [index, segment] of path2.entries()) {
+      const last = index === path2.length - 1;
       if ((0, import_yaml.isMap)(node)) {
         const pair = node.items.find((p) => (0, import_yaml.isPair)(p) && keyText(p.key) === String(segment));
         if (!pair) break;
@@ -8109,7 +8119,7 @@ function schemaIssues(issues, source, file) {
   );
 }
 function convert(issue, prefix, source, file) {
-  const path = [...prefix, ...issue.path];
+  const path2 = [...prefix, ...issue.path];
   const at = (p, code, message, hint, where = "value") => ({
     file,
     ...source.locate(p, where),
@@ -8117,43 +8127,43 @@ function convert(issue, prefix, source, file) {
     message,
     ...hint ? { hint } : {}
   });
-  const value = valueAt(source.value, path);
-  const name2 = `\`${formatPath(path)}\``;
+  const value = valueAt(source.value, path2);
+  const name2 = `\`${formatPath(path2)}\``;
   switch (issue.code) {
     case "unrecognized_keys":
       return issue.keys.map((key) => {
-        const allowed = keysAt(path);
+        const allowed = keysAt(path2);
         const guess = nearest(key, allowed);
         const hint = guess ? `did you mean \`${guess}\`?` : allowed.length > 0 ? `the keys allowed here are ${allowed.map((k) => `\`${k}\``).join(", ")}` : void 0;
-        const where = path.length === 0 ? "the policy" : `\`${formatPath(path)}\``;
-        return at([...path, key], "policy.unknown-key", `\`${key}\` is not a key of ${where}.`, hint, "key");
+        const where = path2.length === 0 ? "the policy" : `\`${formatPath(path2)}\``;
+        return at([...path2, key], "policy.unknown-key", `\`${key}\` is not a key of ${where}.`, hint, "key");
       });
     case "invalid_type": {
-      if (value === void 0 && path.length > 0) {
-        const parent = path.slice(0, -1);
-        const key = String(path[path.length - 1]);
+      if (value === void 0 && path2.length > 0) {
+        const parent = path2.slice(0, -1);
+        const key = String(path2[path2.length - 1]);
         const owner = parent.length === 0 ? "The policy" : `\`${formatPath(parent)}\``;
-        const description = descriptionOf(schemaAt(path));
+        const description = descriptionOf(schemaAt(path2));
         return [
           at(parent, "policy.missing-key", `${owner} is missing the required key \`${key}\`.`, description)
         ];
       }
-      if (path.length === 1 && path[0] === "version") return [unsupportedVersion(at, value)];
+      if (path2.length === 1 && path2[0] === "version") return [unsupportedVersion(at, value)];
       return [
         at(
-          path,
+          path2,
           "policy.invalid-type",
           `${name2} must be ${expectedWords(issue.expected)}, not ${describeValue(value)}.`
         )
       ];
     }
     case "invalid_value": {
-      if (path.length === 1 && path[0] === "version") return [unsupportedVersion(at, value)];
+      if (path2.length === 1 && path2[0] === "version") return [unsupportedVersion(at, value)];
       const options = issue.values.map(String);
       const guess = typeof value === "string" ? nearest(value, options) : void 0;
       return [
         at(
-          path,
+          path2,
           "policy.invalid-value",
           `${name2} must be one of ${options.join(", ")}; \`${String(value)}\` is not.`,
           guess ? `did you mean \`${guess}\`?` : void 0
@@ -8165,7 +8175,7 @@ function convert(issue, prefix, source, file) {
       if (pattern === String(USER_REF_PATTERN)) {
         return [
           at(
-            path,
+            path2,
             "policy.invalid-user-ref",
             `\`${String(value)}\` is not a user reference.`,
             `write ${USER_REF_FORMS}`
@@ -8175,41 +8185,41 @@ function convert(issue, prefix, source, file) {
       if (pattern === String(DATE_PATTERN)) {
         return [
           at(
-            path,
+            path2,
             "policy.invalid-date",
             `${name2} must be a date written YYYY-MM-DD, not \`${String(value)}\`.`
           )
         ];
       }
-      if (pattern === String(NAME_PATTERN)) return [invalidName(at, path, String(value))];
-      return [at(path, "policy.invalid-value", `${name2} has the wrong format.`)];
+      if (pattern === String(NAME_PATTERN)) return [invalidName(at, path2, String(value))];
+      return [at(path2, "policy.invalid-value", `${name2} has the wrong format.`)];
     }
     case "invalid_key": {
-      const key = String(path[path.length - 1]);
-      return [invalidName(at, path, key, "key")];
+      const key = String(path2[path2.length - 1]);
+      return [invalidName(at, path2, key, "key")];
     }
     case "too_small": {
       if (issue.origin === "array")
-        return [at(path, "policy.invalid-value", `${name2} must not be an empty list.`)];
-      if (issue.origin === "string") return [at(path, "policy.invalid-value", `${name2} must not be empty.`)];
+        return [at(path2, "policy.invalid-value", `${name2} must not be an empty list.`)];
+      if (issue.origin === "string") return [at(path2, "policy.invalid-value", `${name2} must not be empty.`)];
       const minimum = Number(issue.minimum);
       const words = issue.inclusive ? `at least ${minimum}` : `more than ${minimum}`;
-      return [at(path, "policy.invalid-value", `${name2} must be ${words}, not ${String(value)}.`)];
+      return [at(path2, "policy.invalid-value", `${name2} must be ${words}, not ${String(value)}.`)];
     }
     case "too_big":
-      return [at(path, "policy.invalid-value", `${name2} is too large (${String(value)}).`)];
+      return [at(path2, "policy.invalid-value", `${name2} is too large (${String(value)}).`)];
     case "invalid_union":
-      return unionIssues(issue, path, source, file, at, name2, value);
+      return unionIssues(issue, path2, source, file, at, name2, value);
     default:
-      return [at(path, "policy.invalid-value", `${name2}: ${issue.message}`)];
+      return [at(path2, "policy.invalid-value", `${name2}: ${issue.message}`)];
   }
 }
-function unionIssues(issue, path, source, file, at, name2, value) {
+function unionIssues(issue, path2, source, file, at, name2, value) {
   const branches = issue.errors ?? [];
   const matching = branches.find(
     (b) => b.length > 0 && !b.some((i) => i.path.length === 0 && (i.code === "invalid_type" || i.code === "invalid_value"))
   );
-  if (matching) return matching.flatMap((i) => convert(i, path, source, file));
+  if (matching) return matching.flatMap((i) => convert(i, path2, source, file));
   const expected = [];
   for (const branch of branches) {
     for (const i of branch) {
@@ -8223,7 +8233,7 @@ function unionIssues(issue, path, source, file, at, name2, value) {
   const shown = typeof value === "string" ? `\`${value}\`` : describeValue(value);
   return [
     at(
-      path,
+      path2,
       typeof value === "string" ? "policy.invalid-value" : "policy.invalid-type",
       `${name2} must be ${options.join(" or ")}, not ${shown}.`,
       guess ? `did you mean \`${guess}\`?` : void 0
@@ -8238,9 +8248,9 @@ function unsupportedVersion(at, value) {
     "write `version: 1`"
   );
 }
-function invalidName(at, path, value, where = "value") {
+function invalidName(at, path2, value, where = "value") {
   return at(
-    path,
+    path2,
     "policy.invalid-name",
     `\`${value}\` is not a valid name: use letters, digits, \`-\`, \`_\` and \`.\` (at most 100).`,
     "for example `no-external-api-access`",
@@ -8266,23 +8276,23 @@ function expectedWords(expected) {
       return expected;
   }
 }
-function formatPath(path) {
-  return path.reduce(
+function formatPath(path2) {
+  return path2.reduce(
     (text, segment) => typeof segment === "number" ? `${text}[${segment}]` : text ? `${text}.${segment}` : segment,
     ""
   );
 }
-function valueAt(root, path) {
+function valueAt(root, path2) {
   let value = root;
-  for (const segment of path) {
+  for (const segment of path2) {
     if (typeof value !== "object" || value === null) return void 0;
     value = value[segment];
   }
   return value;
 }
-function schemaAt(path) {
+function schemaAt(path2) {
   let schema = policySchema;
-  for (const segment of path) {
+  for (const segment of path2) {
     schema = unwrap(schema);
     if (!schema) return void 0;
     const def = schema._zod.def;
@@ -8307,8 +8317,8 @@ function unwrap(schema) {
   }
   return current;
 }
-function keysAt(path) {
-  const schema = unwrap(schemaAt(path));
+function keysAt(path2) {
+  const schema = unwrap(schemaAt(path2));
   const def = schema?._zod.def;
   return def?.type === "object" ? Object.keys(def.shape) : [];
 }
@@ -8431,8 +8441,8 @@ async function assertInsideWorkspace(file, workspace, shown = file) {
   } catch (error) {
     throw fileError(shown, error);
   }
-  const path = relative(root, target);
-  if (path === "" || path === ".." || path.startsWith(`..${sep}`) || isAbsolute(path)) {
+  const path2 = relative(root, target);
+  if (path2 === "" || path2 === ".." || path2.startsWith(`..${sep}`) || isAbsolute(path2)) {
     throw new ConfigurationError(
       "policy.outside-workspace",
       `The policy path ${shown} leads outside the repository.`,
@@ -8442,7 +8452,7 @@ async function assertInsideWorkspace(file, workspace, shown = file) {
 }
 
 // src/pipeline.ts
-import { readFile, writeFile } from "node:fs/promises";
+import { readFile } from "node:fs/promises";
 var NEEDS_TENANT = /* @__PURE__ */ new Set(["audit", "apply", "discover", "undo"]);
 function toReportErrors(error, logger) {
   if (error instanceof PolicyError) {
@@ -8529,7 +8539,7 @@ async function runPipeline(settings, deps) {
         );
       }
     }
-    const undoJournal = settings.mode === "undo" && settings.connection ? await (await import("./undo-run-55OEMFHN.js")).loadUndoJournal(settings) : null;
+    const undoJournal = settings.mode === "undo" && settings.connection ? await (await import("./undo-run-BNWTN2MP.js")).loadUndoJournal(settings) : null;
     if (wantsTenant && settings.connection) {
       const { createClient, fetchSnapshot } = await import("./fetch-IXZDVJIN.js");
       const client = createClient(settings, deps);
@@ -8537,14 +8547,14 @@ async function runPipeline(settings, deps) {
         const fetched = await timed(logger, "Fetch", () => fetchSnapshot(client, deps));
         snapshot = fetched;
         if (settings.snapshotPath) {
-          await writeFile(settings.snapshotPath, JSON.stringify(fetched, null, 2) + "\n");
+          await writeFileAtomic(settings.snapshotPath, JSON.stringify(fetched, null, 2) + "\n");
           logger.info(`Snapshot written to ${settings.snapshotPath}`);
         }
-        const { evaluateTenant } = await import("./evaluate-tenant-HWDTW6AB.js");
+        const { evaluateTenant } = await import("./evaluate-tenant-XUJJULKI.js");
         const outcome = undoJournal ? await timed(
           logger,
           "Plan and undo",
-          async () => (await import("./undo-run-55OEMFHN.js")).runUndo(
+          async () => (await import("./undo-run-BNWTN2MP.js")).runUndo(
             settings,
             deps,
             policy,
@@ -8627,6 +8637,8 @@ async function readSnapshotFile(file) {
 var SEVERITIES = ["critical", "high", "medium", "low"];
 
 export {
+  writeFileAtomic,
+  editDistance,
   parsePolicy,
   SEVERITIES,
   runPipeline,

@@ -9,32 +9,24 @@ import {
   holdsAnyRole,
   indexUsers,
   isExempt,
+  matchesAnyUserRef,
+  matchesUserRef,
   toFindingUser,
   userKey
-} from "./chunk-M4MJPY42.js";
+} from "./chunk-PDVVMBJ2.js";
 import {
   SEVERITIES,
+  editDistance,
   parsePolicy,
   readSnapshotFile
-} from "./chunk-CCB264FO.js";
-import "./chunk-WSACJKPV.js";
-import "./chunk-WUXOK5PQ.js";
-import "./chunk-ZHCADPYF.js";
-import "./chunk-47HB3AU5.js";
+} from "./chunk-AXFTLGWS.js";
 import {
   executePlan
 } from "./chunk-P5BUAN5C.js";
 import {
-  matchesAnyUserRef,
-  matchesUserRef
-} from "./chunk-ZDPKJZFC.js";
-import "./chunk-HW4LS73H.js";
-import "./chunk-5VFH7U4S.js";
-import {
   ConfigurationError,
   PolicyError
 } from "./chunk-XHRDWC7O.js";
-import "./chunk-WD5L72B6.js";
 
 // src/evaluate-tenant.ts
 import { readFile } from "node:fs/promises";
@@ -128,23 +120,11 @@ function permissionUnmappedFindings(policy, users) {
 }
 
 // src/engine/nearest.ts
-function editDistance(a, b) {
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      const substitution = (previous[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1);
-      current.push(Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, substitution));
-    }
-    previous = current;
-  }
-  return previous[b.length] ?? 0;
-}
 function nearest(word, candidates) {
   let best = null;
   let bestDistance = Number.POSITIVE_INFINITY;
   for (const candidate of [...candidates].sort()) {
-    const distance = editDistance(word.toLowerCase(), candidate.toLowerCase());
+    const distance = editDistance(word, candidate);
     if (distance < bestDistance) {
       best = candidate;
       bestDistance = distance;
@@ -527,6 +507,21 @@ function evaluateRule(rule, users, mappings) {
   return rule.kind === "forbid" ? evaluateForbidRule(rule, users, mappings) : evaluateMaxHoldersRule(rule, users, mappings);
 }
 
+// src/engine/counts.ts
+function tenantCounts(snapshot, externalUsers) {
+  return {
+    users: snapshot.users.length,
+    activeUsers: snapshot.users.filter((user) => user.active && !user.locked).length,
+    externalUsers,
+    findings: 0,
+    exempted: 0,
+    critical: 0,
+    high: 0,
+    medium: 0,
+    low: 0
+  };
+}
+
 // src/engine/evaluate.ts
 var severityRank = new Map(SEVERITIES.map((severity, rank) => [severity, rank]));
 function compareText(a, b) {
@@ -536,17 +531,7 @@ function compareFindingOrder(a, b) {
   return (severityRank.get(a.severity) ?? 0) - (severityRank.get(b.severity) ?? 0) || compareText(a.rule, b.rule) || compareText(a.user?.kind ?? "", b.user?.kind ?? "") || (a.user?.id ?? -1) - (b.user?.id ?? -1) || compareText(a.id, b.id);
 }
 function countFindings(snapshot, findings, audiences) {
-  const counts = {
-    users: snapshot.users.length,
-    activeUsers: snapshot.users.filter((user) => user.active && !user.locked).length,
-    externalUsers: audiences.filter((audience) => audience === "external").length,
-    findings: 0,
-    exempted: 0,
-    critical: 0,
-    high: 0,
-    medium: 0,
-    low: 0
-  };
+  const counts = tenantCounts(snapshot, audiences.filter((audience) => audience === "external").length);
   for (const finding of findings) {
     if (isExempt(finding)) {
       counts.exempted += 1;
@@ -683,6 +668,9 @@ function discover(snapshot, policy, baseline) {
 }
 
 // src/evaluate-tenant.ts
+function emptyOutcome() {
+  return { comparison: null, policyIssues: [], notes: [], applyRefused: false, errors: [], baseline: null };
+}
 async function baselinePolicy(settings, deps, now) {
   let source = null;
   if (settings.baselinePolicyPath) {
@@ -724,14 +712,7 @@ function markRemediated(evaluation) {
   }
 }
 async function evaluateTenant(settings, deps, policy, snapshot, now, client) {
-  const outcome = {
-    comparison: null,
-    policyIssues: [],
-    notes: [],
-    applyRefused: false,
-    errors: [],
-    baseline: null
-  };
+  const outcome = emptyOutcome();
   if (settings.mode === "discover") {
     const baseline = settings.baselineSnapshotPath ? await readSnapshotFile(settings.baselineSnapshotPath) : null;
     outcome.discovery = discover(snapshot, policy, baseline);
@@ -780,6 +761,9 @@ async function evaluateTenant(settings, deps, policy, snapshot, now, client) {
   outcome.evaluation = evaluation;
   return outcome;
 }
+
 export {
+  tenantCounts,
+  emptyOutcome,
   evaluateTenant
 };

@@ -4,9 +4,6 @@ import {
   renderTable
 } from "./chunk-T52YJYTF.js";
 import {
-  SEVERITIES
-} from "./chunk-CCB264FO.js";
-import {
   daysUntilExpiry,
   failOnLabel,
   fixLabel,
@@ -18,11 +15,14 @@ import {
   stepLabel
 } from "./chunk-PURUKCPV.js";
 import {
-  isExempt
-} from "./chunk-WUXOK5PQ.js";
-import {
   inlinePlain
 } from "./chunk-LXH2JKLY.js";
+import {
+  SEVERITIES
+} from "./chunk-AXFTLGWS.js";
+import {
+  isExempt
+} from "./chunk-WUXOK5PQ.js";
 
 // src/cli/console-logger.ts
 function consoleLogger(opts) {

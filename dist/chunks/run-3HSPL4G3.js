@@ -2,28 +2,29 @@ import { createRequire as __guardCreateRequire } from 'node:module'; const requi
 import {
   consoleLogger,
   renderConsole
-} from "./chunk-EXM5HM2F.js";
+} from "./chunk-VOENB576.js";
 import "./chunk-T52YJYTF.js";
-import {
-  runPipeline
-} from "./chunk-CCB264FO.js";
-import "./chunk-WSACJKPV.js";
 import {
   renderJson
 } from "./chunk-BIGH7BX5.js";
 import "./chunk-PURUKCPV.js";
-import {
-  statusExitCode
-} from "./chunk-WUXOK5PQ.js";
-import "./chunk-ZHCADPYF.js";
 import "./chunk-LXH2JKLY.js";
-import "./chunk-47HB3AU5.js";
 import {
   undoJournalPath
 } from "./chunk-QGZJSZN5.js";
 import {
+  runPipeline,
+  writeFileAtomic
+} from "./chunk-AXFTLGWS.js";
+import "./chunk-WSACJKPV.js";
+import {
   parseSettings
 } from "./chunk-HW4LS73H.js";
+import {
+  statusExitCode
+} from "./chunk-WUXOK5PQ.js";
+import "./chunk-ZHCADPYF.js";
+import "./chunk-47HB3AU5.js";
 import "./chunk-5VFH7U4S.js";
 import {
   ConfigurationError
@@ -31,7 +32,6 @@ import {
 import "./chunk-WD5L72B6.js";
 
 // src/cli/run.ts
-import { writeFile } from "node:fs/promises";
 var ENV = {
   tenant: "ST_TENANT",
   "client-id": "ST_CLIENT_ID",
@@ -77,14 +77,14 @@ async function runCommand(mode, rest, given) {
   const result = await runPipeline(settings, { logger, now: () => /* @__PURE__ */ new Date() });
   const { report } = result;
   const reportPath = settings.mode === "undo" && settings.reportPath ? undoJournalPath(settings.reportPath) : settings.reportPath;
-  if (reportPath) await writeFile(reportPath, renderJson(report));
+  if (reportPath) await writeFileAtomic(reportPath, renderJson(report));
   if (settings.sarifPath) {
-    const { renderSarif } = await import("./sarif-IFYPZZFF.js");
+    const { renderSarif } = await import("./sarif-HE2W5WNJ.js");
     const sarif = renderSarif(report, result.policy, { policyPath: settings.policyPath });
-    await writeFile(settings.sarifPath, JSON.stringify(sarif, null, 2) + "\n");
+    await writeFileAtomic(settings.sarifPath, JSON.stringify(sarif, null, 2) + "\n");
   }
   if (settings.evidencePath) {
-    const { writeRunEvidence } = await import("./sink-AN6O7CN5.js");
+    const { writeRunEvidence } = await import("./sink-DY63FY2Z.js");
     const evidence = await writeRunEvidence(settings, result);
     if (evidence) process.stderr.write(`Evidence pack: ${evidence.dir}
 `);

@@ -18,23 +18,22 @@ import {
   renderManifest,
   rosterCsv,
   sha256Hex
-} from "./chunk-OBWK2HTH.js";
-import "./chunk-M4MJPY42.js";
+} from "./chunk-5KYVHAIM.js";
 import "./chunk-T52YJYTF.js";
 import {
   renderJson
 } from "./chunk-BIGH7BX5.js";
-import "./chunk-ZHCADPYF.js";
 import "./chunk-LXH2JKLY.js";
 import {
-  TOOL_VERSION
-} from "./chunk-47HB3AU5.js";
-import {
   classifyAudience
-} from "./chunk-ZDPKJZFC.js";
+} from "./chunk-PDVVMBJ2.js";
 import {
   inWorkspace
 } from "./chunk-HW4LS73H.js";
+import "./chunk-ZHCADPYF.js";
+import {
+  TOOL_VERSION
+} from "./chunk-47HB3AU5.js";
 import {
   ConfigurationError
 } from "./chunk-XHRDWC7O.js";

@@ -5,6 +5,13 @@ import {
   recordRef
 } from "./chunk-PURUKCPV.js";
 import {
+  inlineMarkdown,
+  inlinePlain
+} from "./chunk-LXH2JKLY.js";
+import {
+  require_tunnel
+} from "./chunk-DZQBV3A5.js";
+import {
   isExempt
 } from "./chunk-WUXOK5PQ.js";
 import {
@@ -12,13 +19,6 @@ import {
   maskName,
   redactReport
 } from "./chunk-ZHCADPYF.js";
-import {
-  inlineMarkdown,
-  inlinePlain
-} from "./chunk-LXH2JKLY.js";
-import {
-  require_tunnel
-} from "./chunk-DZQBV3A5.js";
 import {
   __commonJS,
   __require,

@@ -1,19 +1,19 @@
 import { createRequire as __guardCreateRequire } from 'node:module'; const require = __guardCreateRequire(import.meta.url);
 import {
-  BUILT_IN_RULES
-} from "./chunk-WSACJKPV.js";
-import {
   fixLabel,
   holdings,
   recordRef
 } from "./chunk-PURUKCPV.js";
 import {
-  isExempt
-} from "./chunk-WUXOK5PQ.js";
-import {
   inlineMarkdown,
   inlinePlain
 } from "./chunk-LXH2JKLY.js";
+import {
+  BUILT_IN_RULES
+} from "./chunk-WSACJKPV.js";
+import {
+  isExempt
+} from "./chunk-WUXOK5PQ.js";
 import "./chunk-WD5L72B6.js";
 
 // src/report/sarif.ts

@@ -5,23 +5,23 @@ import {
 import {
   consoleLogger,
   renderConsole
-} from "./chunk-EXM5HM2F.js";
+} from "./chunk-VOENB576.js";
 import "./chunk-T52YJYTF.js";
-import {
-  runPipeline
-} from "./chunk-CCB264FO.js";
-import "./chunk-WSACJKPV.js";
 import {
   renderJson
 } from "./chunk-BIGH7BX5.js";
 import "./chunk-PURUKCPV.js";
-import "./chunk-WUXOK5PQ.js";
-import "./chunk-ZHCADPYF.js";
 import "./chunk-LXH2JKLY.js";
-import "./chunk-47HB3AU5.js";
+import {
+  runPipeline
+} from "./chunk-AXFTLGWS.js";
+import "./chunk-WSACJKPV.js";
 import {
   parseSettings
 } from "./chunk-HW4LS73H.js";
+import "./chunk-WUXOK5PQ.js";
+import "./chunk-ZHCADPYF.js";
+import "./chunk-47HB3AU5.js";
 import "./chunk-5VFH7U4S.js";
 import "./chunk-XHRDWC7O.js";
 import "./chunk-WD5L72B6.js";
@@ -89,7 +89,7 @@ async function runDemo(values) {
     const reportPath = path.join(out, "servicetitan-access-report.json");
     const sarifPath = path.join(out, "servicetitan-access.sarif");
     await writeFile(reportPath, renderJson(result.report));
-    const { renderSarif } = await import("./sarif-IFYPZZFF.js");
+    const { renderSarif } = await import("./sarif-HE2W5WNJ.js");
     await writeFile(
       sarifPath,
       JSON.stringify(

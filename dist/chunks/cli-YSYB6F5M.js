@@ -7,14 +7,13 @@ import {
   renderDiffMarkdown,
   renderDiffText,
   sha256Hex
-} from "./chunk-OBWK2HTH.js";
-import "./chunk-M4MJPY42.js";
+} from "./chunk-5KYVHAIM.js";
 import "./chunk-T52YJYTF.js";
-import "./chunk-ZHCADPYF.js";
 import {
   inlinePlain
 } from "./chunk-LXH2JKLY.js";
-import "./chunk-ZDPKJZFC.js";
+import "./chunk-PDVVMBJ2.js";
+import "./chunk-ZHCADPYF.js";
 import {
   ConfigurationError
 } from "./chunk-XHRDWC7O.js";

@@ -1,23 +1,21 @@
 import { createRequire as __guardCreateRequire } from 'node:module'; const require = __guardCreateRequire(import.meta.url);
 import {
-  exemptionCovers,
-  exemptionIsActive,
-  isHeld
-} from "./chunk-M4MJPY42.js";
-import {
   ansi
 } from "./chunk-T52YJYTF.js";
-import {
-  maskEmail,
-  maskName
-} from "./chunk-ZHCADPYF.js";
 import {
   inlineMarkdown,
   inlinePlain
 } from "./chunk-LXH2JKLY.js";
 import {
+  exemptionCovers,
+  exemptionIsActive,
+  isHeld,
   matchesUserRef
-} from "./chunk-ZDPKJZFC.js";
+} from "./chunk-PDVVMBJ2.js";
+import {
+  maskEmail,
+  maskName
+} from "./chunk-ZHCADPYF.js";
 import {
   ConfigurationError
 } from "./chunk-XHRDWC7O.js";

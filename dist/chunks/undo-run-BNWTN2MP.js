@@ -1,14 +1,24 @@
 import { createRequire as __guardCreateRequire } from 'node:module'; const require = __guardCreateRequire(import.meta.url);
 import {
-  classifyAudience,
-  matchesAnyUserRef
-} from "./chunk-ZDPKJZFC.js";
-import {
   readApplyJournal
 } from "./chunk-QGZJSZN5.js";
 import {
+  emptyOutcome,
+  tenantCounts
+} from "./chunk-GJ57G7WA.js";
+import {
+  classifyAudience,
+  matchesAnyUserRef
+} from "./chunk-PDVVMBJ2.js";
+import "./chunk-AXFTLGWS.js";
+import "./chunk-WSACJKPV.js";
+import {
   inWorkspace
 } from "./chunk-HW4LS73H.js";
+import "./chunk-WUXOK5PQ.js";
+import "./chunk-ZHCADPYF.js";
+import "./chunk-47HB3AU5.js";
+import "./chunk-P5BUAN5C.js";
 import "./chunk-5VFH7U4S.js";
 import {
   ConfigurationError
@@ -206,17 +216,8 @@ function undoRefusals(plan, policy, snapshot, guards) {
   return refusals;
 }
 function undoCounts(snapshot, policy) {
-  return {
-    users: snapshot.users.length,
-    activeUsers: snapshot.users.filter((u) => u.active && !u.locked).length,
-    externalUsers: policy ? snapshot.users.filter((u) => classifyAudience(u, policy.organization) === "external").length : 0,
-    findings: 0,
-    exempted: 0,
-    critical: 0,
-    high: 0,
-    medium: 0,
-    low: 0
-  };
+  const external = policy ? snapshot.users.filter((u) => classifyAudience(u, policy.organization) === "external").length : 0;
+  return tenantCounts(snapshot, external);
 }
 
 // src/apply/undo-run.ts
@@ -239,14 +240,7 @@ function count(n, what) {
 }
 async function runUndo(settings, deps, policy, snapshot, client, journal) {
   const { logger } = deps;
-  const outcome = {
-    comparison: null,
-    policyIssues: [],
-    notes: [],
-    applyRefused: false,
-    errors: [],
-    baseline: null
-  };
+  const outcome = emptyOutcome();
   const plan = planUndo(journal.steps, snapshot, policy?.safety.protectedUsers ?? []);
   const refusals = undoRefusals(plan, policy, snapshot, {
     maxChanges: settings.maxChanges,
