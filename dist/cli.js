@@ -196,7 +196,7 @@ ${USAGE}`);
       return runSandboxCommand(values);
     }
     case "demo": {
-      const { runDemo } = await import("./chunks/demo-OIIY5MYU.js");
+      const { runDemo } = await import("./chunks/demo-TSYN4VJQ.js");
       return runDemo(values);
     }
     case "validate":
@@ -204,7 +204,7 @@ ${USAGE}`);
     case "apply":
     case "discover":
     case "undo": {
-      const { runCommand } = await import("./chunks/run-3HSPL4G3.js");
+      const { runCommand } = await import("./chunks/run-ZQEZDDQR.js");
       return runCommand(command, rest, values);
     }
     case "evidence": {

@@ -38,12 +38,12 @@ import {
   SEVERITIES,
   runPipeline,
   writeFileAtomic
-} from "./chunks/chunk-AXFTLGWS.js";
+} from "./chunks/chunk-U4AU6GMI.js";
 import "./chunks/chunk-WSACJKPV.js";
 import {
   SECRET_INPUTS,
   parseSettings
-} from "./chunks/chunk-HW4LS73H.js";
+} from "./chunks/chunk-T3P4LWFM.js";
 import {
   isExempt,
   reachesFailOn,
@@ -500,7 +500,7 @@ async function publish(settings, result, logger) {
   for (const note of result.notes) notice(note);
   let sinceLastReview = "";
   if (settings.evidencePath) {
-    const { writeRunEvidence } = await import("./chunks/sink-DY63FY2Z.js");
+    const { writeRunEvidence } = await import("./chunks/sink-EZ6M7WYT.js");
     const evidence = await writeRunEvidence(settings, result, runUrl());
     if (evidence) {
       files.evidence = settings.evidencePath;
@@ -513,7 +513,7 @@ ${evidence.sinceLastReview}
   let impact = "";
   let issueNumber = null;
   if (settings.issue || settings.event.isPullRequest && result.baseline) {
-    const { publishToGitHub } = await import("./chunks/publish-IXTVIUSL.js");
+    const { publishToGitHub } = await import("./chunks/publish-YCLI7JBR.js");
     const github = await publishToGitHub(settings, result, logger);
     impact = github.impactMarkdown ? `${github.impactMarkdown}
 
@@ -557,12 +557,16 @@ async function run() {
       onSecret: (s) => setSecret(s),
       ...wantsBasePolicy ? {
         baselinePolicy: async () => {
-          const { basePolicyReader } = await import("./chunks/publish-IXTVIUSL.js");
+          const { basePolicyReader } = await import("./chunks/publish-YCLI7JBR.js");
           return basePolicyReader(settings, logger);
         }
       } : {}
     });
-    await publish(settings, result, logger);
+    await logger.group("Report", async () => {
+      const start = performance.now();
+      await publish(settings, result, logger);
+      logger.info(`Report took ${Math.round(performance.now() - start)} ms`);
+    });
     const { report } = result;
     const c = report.counts;
     info(

@@ -207,7 +207,11 @@ export async function run(): Promise<void> {
           }
         : {}),
     });
-    await publish(settings, result, logger);
+    await logger.group('Report', async () => {
+      const start = performance.now();
+      await publish(settings, result, logger);
+      logger.info(`Report took ${Math.round(performance.now() - start)} ms`);
+    });
     const { report } = result;
     const c = report.counts;
     core.info(

@@ -48,6 +48,8 @@ export interface Settings {
   reportPath: string | null;
   sarifPath: string | null;
   issue: boolean;
+  /** tracking-issue labels; the first is how the issue is found again */
+  issueLabels: string[];
   githubToken: string | null;
   redact: Redact;
   evidencePath: string | null;
@@ -83,6 +85,7 @@ export type InputName =
   | 'report'
   | 'sarif'
   | 'issue'
+  | 'issue-labels'
   | 'github-token'
   | 'redact'
   | 'evidence'
@@ -179,6 +182,31 @@ function optionalPath(src: InputSource, name: InputName): string | null {
   return raw === '' ? null : raw;
 }
 
+const DEFAULT_ISSUE_LABELS = ['servicetitan-access'];
+
+/** GitHub label names: up to 50 characters, no commas (the separator). */
+function labels(src: InputSource): string[] {
+  const raw = text(src, 'issue-labels');
+  if (raw === '') return DEFAULT_ISSUE_LABELS;
+  const names = [
+    ...new Set(
+      raw
+        .split(',')
+        .map((l) => l.trim())
+        .filter(Boolean),
+    ),
+  ];
+  if (names.length === 0 || names.length > 10 || names.some((n) => n.length > 50)) {
+    throw invalid(
+      src,
+      'issue-labels',
+      'must be 1 to 10 comma-separated label names of at most 50 characters each.',
+      'Give label names separated by commas, e.g. `security, servicetitan-access`.',
+    );
+  }
+  return names;
+}
+
 export function parseSettings(src: InputSource, event: EventContext, workspace: string): Settings {
   const mode = oneOf(src, 'mode', MODES, 'audit');
   const environment = oneOf(src, 'environment', ['production', 'integration'] as const, 'production');
@@ -186,6 +214,7 @@ export function parseSettings(src: InputSource, event: EventContext, workspace: 
   const maxChanges = integer(src, 'max-changes', 10, 1, 100_000);
   const redact = oneOf(src, 'redact', ['auto', 'true', 'false'] as const, 'auto');
   const issue = oneOf(src, 'issue', ['true', 'false'] as const, 'false') === 'true';
+  const issueLabels = labels(src);
   const pageSize = integer(src, 'page-size', 5000, 1, 5000);
   const timeoutSeconds = integer(src, 'request-timeout', 30, 1, 300);
   const retryBudgetSeconds = integer(src, 'retry-budget', 110, 0, MAX_RETRY_BUDGET_SECONDS);
@@ -248,6 +277,7 @@ export function parseSettings(src: InputSource, event: EventContext, workspace: 
     reportPath: report.trim() === '' ? null : text(src, 'report'),
     sarifPath: optionalPath(src, 'sarif'),
     issue,
+    issueLabels,
     githubToken: githubToken === '' ? null : githubToken,
     redact,
     evidencePath: optionalPath(src, 'evidence'),

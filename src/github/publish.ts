@@ -77,7 +77,11 @@ export async function publishToGitHub(
     } else if (settings.event.isPullRequest) {
       logger.info('The tracking issue follows scheduled and manual runs, not pull requests; left as it is.');
     } else {
-      const tracked = await syncTrackingIssue(ctx, report, { policyPath: settings.policyPath, logger });
+      const tracked = await syncTrackingIssue(ctx, report, {
+        policyPath: settings.policyPath,
+        labels: settings.issueLabels,
+        logger,
+      });
       outcome.issueNumber = tracked.number;
       if (tracked.number !== null) logger.info(`Tracking issue #${tracked.number}: ${tracked.action}`);
     }

@@ -53,7 +53,12 @@ describe('scheduled audit with issue: true', () => {
   it('opens one tracking issue, leaves it alone on an unchanged run, and closes it when clean', async () => {
     const schedule = { name: 'schedule', payload: { repository: { private: true } } };
     const first = await runAction({
-      inputs: { mode: 'audit', ...credentials(), issue: 'true' },
+      inputs: {
+        mode: 'audit',
+        ...credentials(),
+        issue: 'true',
+        'issue-labels': 'servicetitan-access, security',
+      },
       env: githubEnv(),
       event: schedule,
       files: { [POLICY]: starter },
@@ -62,6 +67,7 @@ describe('scheduled audit with issue: true', () => {
     const issues = github.state.issues.filter((i) => !i.pull_request);
     expect(issues).toHaveLength(1);
     expect(issues[0]?.body).toContain('kevin.tran@');
+    expect(issues[0]?.labels).toEqual(['servicetitan-access', 'security']);
 
     const writesBefore = github.calls.filter((c) => c.method !== 'GET').length;
     const second = await runAction({

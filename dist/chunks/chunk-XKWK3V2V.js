@@ -19,7 +19,7 @@ import {
   editDistance,
   parsePolicy,
   readSnapshotFile
-} from "./chunk-AXFTLGWS.js";
+} from "./chunk-U4AU6GMI.js";
 import {
   executePlan
 } from "./chunk-P5BUAN5C.js";

@@ -29,7 +29,7 @@ import {
 } from "./chunk-PDVVMBJ2.js";
 import {
   inWorkspace
-} from "./chunk-HW4LS73H.js";
+} from "./chunk-T3P4LWFM.js";
 import "./chunk-ZHCADPYF.js";
 import {
   TOOL_VERSION

@@ -2,11 +2,11 @@ import { createRequire as __guardCreateRequire } from 'node:module'; const requi
 import {
   emptyOutcome,
   evaluateTenant
-} from "./chunk-GJ57G7WA.js";
+} from "./chunk-XKWK3V2V.js";
 import "./chunk-PDVVMBJ2.js";
-import "./chunk-AXFTLGWS.js";
+import "./chunk-U4AU6GMI.js";
 import "./chunk-WSACJKPV.js";
-import "./chunk-HW4LS73H.js";
+import "./chunk-T3P4LWFM.js";
 import "./chunk-WUXOK5PQ.js";
 import "./chunk-ZHCADPYF.js";
 import "./chunk-47HB3AU5.js";

@@ -5,7 +5,7 @@ import {
 import {
   inWorkspace,
   shouldRedact
-} from "./chunk-HW4LS73H.js";
+} from "./chunk-T3P4LWFM.js";
 import {
   buildReport
 } from "./chunk-WUXOK5PQ.js";
@@ -8539,7 +8539,7 @@ async function runPipeline(settings, deps) {
         );
       }
     }
-    const undoJournal = settings.mode === "undo" && settings.connection ? await (await import("./undo-run-BNWTN2MP.js")).loadUndoJournal(settings) : null;
+    const undoJournal = settings.mode === "undo" && settings.connection ? await (await import("./undo-run-EYZXNO56.js")).loadUndoJournal(settings) : null;
     if (wantsTenant && settings.connection) {
       const { createClient, fetchSnapshot } = await import("./fetch-IXZDVJIN.js");
       const client = createClient(settings, deps);
@@ -8550,11 +8550,11 @@ async function runPipeline(settings, deps) {
           await writeFileAtomic(settings.snapshotPath, JSON.stringify(fetched, null, 2) + "\n");
           logger.info(`Snapshot written to ${settings.snapshotPath}`);
         }
-        const { evaluateTenant } = await import("./evaluate-tenant-XUJJULKI.js");
+        const { evaluateTenant } = await import("./evaluate-tenant-OOYUKLPK.js");
         const outcome = undoJournal ? await timed(
           logger,
           "Plan and undo",
-          async () => (await import("./undo-run-BNWTN2MP.js")).runUndo(
+          async () => (await import("./undo-run-EYZXNO56.js")).runUndo(
             settings,
             deps,
             policy,

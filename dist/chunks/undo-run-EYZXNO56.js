@@ -5,16 +5,16 @@ import {
 import {
   emptyOutcome,
   tenantCounts
-} from "./chunk-GJ57G7WA.js";
+} from "./chunk-XKWK3V2V.js";
 import {
   classifyAudience,
   matchesAnyUserRef
 } from "./chunk-PDVVMBJ2.js";
-import "./chunk-AXFTLGWS.js";
+import "./chunk-U4AU6GMI.js";
 import "./chunk-WSACJKPV.js";
 import {
   inWorkspace
-} from "./chunk-HW4LS73H.js";
+} from "./chunk-T3P4LWFM.js";
 import "./chunk-WUXOK5PQ.js";
 import "./chunk-ZHCADPYF.js";
 import "./chunk-47HB3AU5.js";

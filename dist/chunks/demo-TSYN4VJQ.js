@@ -5,7 +5,7 @@ import {
 import {
   consoleLogger,
   renderConsole
-} from "./chunk-VOENB576.js";
+} from "./chunk-6YQ5MZD3.js";
 import "./chunk-T52YJYTF.js";
 import {
   renderJson
@@ -14,11 +14,11 @@ import "./chunk-PURUKCPV.js";
 import "./chunk-LXH2JKLY.js";
 import {
   runPipeline
-} from "./chunk-AXFTLGWS.js";
+} from "./chunk-U4AU6GMI.js";
 import "./chunk-WSACJKPV.js";
 import {
   parseSettings
-} from "./chunk-HW4LS73H.js";
+} from "./chunk-T3P4LWFM.js";
 import "./chunk-WUXOK5PQ.js";
 import "./chunk-ZHCADPYF.js";
 import "./chunk-47HB3AU5.js";

@@ -2,7 +2,7 @@ import { createRequire as __guardCreateRequire } from 'node:module'; const requi
 import {
   consoleLogger,
   renderConsole
-} from "./chunk-VOENB576.js";
+} from "./chunk-6YQ5MZD3.js";
 import "./chunk-T52YJYTF.js";
 import {
   renderJson
@@ -15,11 +15,11 @@ import {
 import {
   runPipeline,
   writeFileAtomic
-} from "./chunk-AXFTLGWS.js";
+} from "./chunk-U4AU6GMI.js";
 import "./chunk-WSACJKPV.js";
 import {
   parseSettings
-} from "./chunk-HW4LS73H.js";
+} from "./chunk-T3P4LWFM.js";
 import {
   statusExitCode
 } from "./chunk-WUXOK5PQ.js";
@@ -84,7 +84,7 @@ async function runCommand(mode, rest, given) {
     await writeFileAtomic(settings.sarifPath, JSON.stringify(sarif, null, 2) + "\n");
   }
   if (settings.evidencePath) {
-    const { writeRunEvidence } = await import("./sink-DY63FY2Z.js");
+    const { writeRunEvidence } = await import("./sink-EZ6M7WYT.js");
     const evidence = await writeRunEvidence(settings, result);
     if (evidence) process.stderr.write(`Evidence pack: ${evidence.dir}
 `);

@@ -24544,7 +24544,11 @@ async function publishToGitHub(settings, result, logger) {
     } else if (settings.event.isPullRequest) {
       logger.info("The tracking issue follows scheduled and manual runs, not pull requests; left as it is.");
     } else {
-      const tracked2 = await syncTrackingIssue(ctx, report, { policyPath: settings.policyPath, logger });
+      const tracked2 = await syncTrackingIssue(ctx, report, {
+        policyPath: settings.policyPath,
+        labels: settings.issueLabels,
+        logger
+      });
       outcome.issueNumber = tracked2.number;
       if (tracked2.number !== null) logger.info(`Tracking issue #${tracked2.number}: ${tracked2.action}`);
     }

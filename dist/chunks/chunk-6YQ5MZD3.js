@@ -19,7 +19,7 @@ import {
 } from "./chunk-LXH2JKLY.js";
 import {
   SEVERITIES
-} from "./chunk-AXFTLGWS.js";
+} from "./chunk-U4AU6GMI.js";
 import {
   isExempt
 } from "./chunk-WUXOK5PQ.js";

@@ -84,6 +84,25 @@ function optionalPath(src, name) {
   const raw = text(src, name);
   return raw === "" ? null : raw;
 }
+var DEFAULT_ISSUE_LABELS = ["servicetitan-access"];
+function labels(src) {
+  const raw = text(src, "issue-labels");
+  if (raw === "") return DEFAULT_ISSUE_LABELS;
+  const names = [
+    ...new Set(
+      raw.split(",").map((l) => l.trim()).filter(Boolean)
+    )
+  ];
+  if (names.length === 0 || names.length > 10 || names.some((n) => n.length > 50)) {
+    throw invalid(
+      src,
+      "issue-labels",
+      "must be 1 to 10 comma-separated label names of at most 50 characters each.",
+      "Give label names separated by commas, e.g. `security, servicetitan-access`."
+    );
+  }
+  return names;
+}
 function parseSettings(src, event, workspace) {
   const mode = oneOf(src, "mode", MODES, "audit");
   const environment = oneOf(src, "environment", ["production", "integration"], "production");
@@ -91,6 +110,7 @@ function parseSettings(src, event, workspace) {
   const maxChanges = integer(src, "max-changes", 10, 1, 1e5);
   const redact = oneOf(src, "redact", ["auto", "true", "false"], "auto");
   const issue = oneOf(src, "issue", ["true", "false"], "false") === "true";
+  const issueLabels = labels(src);
   const pageSize = integer(src, "page-size", 5e3, 1, 5e3);
   const timeoutSeconds = integer(src, "request-timeout", 30, 1, 300);
   const retryBudgetSeconds = integer(src, "retry-budget", 110, 0, MAX_RETRY_BUDGET_SECONDS);
@@ -141,6 +161,7 @@ function parseSettings(src, event, workspace) {
     reportPath: report.trim() === "" ? null : text(src, "report"),
     sarifPath: optionalPath(src, "sarif"),
     issue,
+    issueLabels,
     githubToken: githubToken === "" ? null : githubToken,
     redact,
     evidencePath: optionalPath(src, "evidence"),
