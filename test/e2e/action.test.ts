@@ -6,7 +6,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { Ajv } from 'ajv';
 import { startSandbox, type Sandbox } from '../../src/sandbox/index.js';
-import { ROOT, runAction } from './harness.js';
+import { ROOT, runAction, sandboxInputs } from './harness.js';
 
 let sandbox: Sandbox;
 let starter: string;
@@ -21,16 +21,7 @@ beforeEach(async () => {
 });
 
 function credentials(): Record<string, string> {
-  return {
-    tenant: sandbox.tenant,
-    'client-id': sandbox.credentials.clientId,
-    'client-secret': sandbox.credentials.clientSecret,
-    'app-key': sandbox.credentials.appKey,
-    'api-url': sandbox.url,
-    'auth-url': sandbox.authUrl,
-    'request-timeout': '5',
-    'retry-budget': '5',
-  };
+  return sandboxInputs(sandbox);
 }
 
 const POLICY = '.github/servicetitan-access.yml';

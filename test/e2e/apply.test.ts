@@ -5,7 +5,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startSandbox, type Sandbox } from '../../src/sandbox/index.js';
-import { ROOT, runAction } from './harness.js';
+import { ROOT, runAction, sandboxInputs } from './harness.js';
 
 let sandbox: Sandbox;
 let starter: string;
@@ -21,18 +21,7 @@ beforeEach(async () => {
 });
 
 function inputs(extra: Record<string, string> = {}): Record<string, string> {
-  return {
-    mode: 'apply',
-    tenant: sandbox.tenant,
-    'client-id': sandbox.credentials.clientId,
-    'client-secret': sandbox.credentials.clientSecret,
-    'app-key': sandbox.credentials.appKey,
-    'api-url': sandbox.url,
-    'auth-url': sandbox.authUrl,
-    'request-timeout': '5',
-    'retry-budget': '5',
-    ...extra,
-  };
+  return sandboxInputs(sandbox, { mode: 'apply', ...extra });
 }
 
 async function state(): Promise<{

@@ -6,7 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSandbox, type Sandbox } from '../../src/sandbox/index.js';
-import { ROOT, runCli } from './harness.js';
+import { ROOT, runCli, sandboxEnv } from './harness.js';
 
 let sandbox: Sandbox;
 let env: Record<string, string>;
@@ -14,14 +14,7 @@ const STARTER = path.join(ROOT, 'examples/policies/starter.yml');
 
 beforeAll(async () => {
   sandbox = await startSandbox();
-  env = {
-    ST_TENANT: sandbox.tenant,
-    ST_CLIENT_ID: sandbox.credentials.clientId,
-    ST_CLIENT_SECRET: sandbox.credentials.clientSecret,
-    ST_APP_KEY: sandbox.credentials.appKey,
-    ST_API_URL: sandbox.url,
-    ST_AUTH_URL: sandbox.authUrl,
-  };
+  env = sandboxEnv(sandbox);
 });
 afterAll(() => sandbox.close());
 

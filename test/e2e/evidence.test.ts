@@ -6,7 +6,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sampleTenant, startSandbox, type Sandbox } from '../../src/sandbox/index.js';
-import { ROOT, runAction, runCli } from './harness.js';
+import { ROOT, runAction, runCli, sandboxInputs } from './harness.js';
 
 const POLICY = '.github/servicetitan-access.yml';
 const HOSTILE_NAME = '=HYPERLINK("http://x.example","click")';
@@ -26,18 +26,7 @@ beforeAll(async () => {
 afterAll(() => sandbox.close());
 
 function inputs(extra: Record<string, string>): Record<string, string> {
-  return {
-    mode: 'audit',
-    tenant: sandbox.tenant,
-    'client-id': sandbox.credentials.clientId,
-    'client-secret': sandbox.credentials.clientSecret,
-    'app-key': sandbox.credentials.appKey,
-    'api-url': sandbox.url,
-    'auth-url': sandbox.authUrl,
-    redact: 'false',
-    'fail-on': 'never',
-    ...extra,
-  };
+  return sandboxInputs(sandbox, { mode: 'audit', redact: 'false', 'fail-on': 'never', ...extra });
 }
 
 const schedule = { name: 'schedule', payload: { repository: { private: true } } };

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startSandbox, type Sandbox } from '../../src/sandbox/index.js';
 import { startGitHubFake, type GitHubFake } from '../helpers/github-fake.js';
-import { ROOT, runAction } from './harness.js';
+import { ROOT, runAction, sandboxInputs } from './harness.js';
 
 const POLICY = '.github/servicetitan-access.yml';
 const TOKEN = 'ghs_e2eFakeToken0123456789';
@@ -30,17 +30,7 @@ beforeEach(async () => {
 });
 
 function credentials(): Record<string, string> {
-  return {
-    tenant: sandbox.tenant,
-    'client-id': sandbox.credentials.clientId,
-    'client-secret': sandbox.credentials.clientSecret,
-    'app-key': sandbox.credentials.appKey,
-    'api-url': sandbox.url,
-    'auth-url': sandbox.authUrl,
-    'github-token': TOKEN,
-    'request-timeout': '5',
-    'retry-budget': '5',
-  };
+  return sandboxInputs(sandbox, { 'github-token': TOKEN });
 }
 
 const githubEnv = () => ({

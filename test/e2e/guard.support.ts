@@ -6,7 +6,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Faults, Sandbox } from '../../src/sandbox/index.js';
-import { ROOT, type ActionRun } from './harness.js';
+import { ROOT, sandboxInputs as harnessInputs, type ActionRun } from './harness.js';
 
 export const POLICY = '.github/servicetitan-access.yml';
 export const REPORT = 'servicetitan-access-report.json';
@@ -16,18 +16,9 @@ export function starterPolicy(): Promise<string> {
 }
 
 /** The inputs that connect a run to the sandbox, with short budgets so failures end fast. */
+/** Inputs for a sandbox with the fault matrix's budgets: 2 s per answer, 8 s of retrying. */
 export function sandboxInputs(sandbox: Sandbox, extra: Record<string, string> = {}): Record<string, string> {
-  return {
-    tenant: sandbox.tenant,
-    'client-id': sandbox.credentials.clientId,
-    'client-secret': sandbox.credentials.clientSecret,
-    'app-key': sandbox.credentials.appKey,
-    'api-url': sandbox.url,
-    'auth-url': sandbox.authUrl,
-    'request-timeout': '2',
-    'retry-budget': '8',
-    ...extra,
-  };
+  return harnessInputs(sandbox, { 'request-timeout': '2', 'retry-budget': '8', ...extra });
 }
 
 export interface ReportFile {

@@ -168,3 +168,41 @@ export async function runCli(
   const env: NodeJS.ProcessEnv = { PATH: process.env.PATH, HOME: process.env.HOME, ...opts.env };
   return exec([path.join(ROOT, 'dist', 'cli.js'), ...args], env, opts.cwd ?? ROOT, opts.timeoutMs ?? 60_000);
 }
+
+/** What the sandbox needs to be reached, as a server a test started. */
+interface SandboxLike {
+  tenant: string;
+  url: string;
+  authUrl: string;
+  credentials: { clientId: string; clientSecret: string; appKey: string };
+}
+
+/** The action inputs that point a run at a sandbox, with short timeouts; `extra` wins. */
+export function sandboxInputs(
+  sandbox: SandboxLike,
+  extra: Record<string, string> = {},
+): Record<string, string> {
+  return {
+    tenant: sandbox.tenant,
+    'client-id': sandbox.credentials.clientId,
+    'client-secret': sandbox.credentials.clientSecret,
+    'app-key': sandbox.credentials.appKey,
+    'api-url': sandbox.url,
+    'auth-url': sandbox.authUrl,
+    'request-timeout': '5',
+    'retry-budget': '5',
+    ...extra,
+  };
+}
+
+/** The ST_* variables that point the CLI at a sandbox. */
+export function sandboxEnv(sandbox: SandboxLike): Record<string, string> {
+  return {
+    ST_TENANT: sandbox.tenant,
+    ST_CLIENT_ID: sandbox.credentials.clientId,
+    ST_CLIENT_SECRET: sandbox.credentials.clientSecret,
+    ST_APP_KEY: sandbox.credentials.appKey,
+    ST_API_URL: sandbox.url,
+    ST_AUTH_URL: sandbox.authUrl,
+  };
+}

@@ -8,7 +8,7 @@ import { Ajv } from 'ajv';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startSandbox, type Sandbox } from '../../src/sandbox/index.js';
 import { connect } from '../sandbox/harness.js';
-import { ROOT, runAction, runCli } from './harness.js';
+import { ROOT, runAction, runCli, sandboxEnv, sandboxInputs } from './harness.js';
 
 let sandbox: Sandbox;
 const POLICY = '.github/servicetitan-access.yml';
@@ -55,18 +55,7 @@ beforeEach(async () => {
 });
 
 function inputs(extra: Record<string, string> = {}): Record<string, string> {
-  return {
-    mode: 'apply',
-    tenant: sandbox.tenant,
-    'client-id': sandbox.credentials.clientId,
-    'client-secret': sandbox.credentials.clientSecret,
-    'app-key': sandbox.credentials.appKey,
-    'api-url': sandbox.url,
-    'auth-url': sandbox.authUrl,
-    'request-timeout': '5',
-    'retry-budget': '5',
-    ...extra,
-  };
+  return sandboxInputs(sandbox, { mode: 'apply', ...extra });
 }
 
 type SandboxUser = Record<string, unknown> & { id: number };
@@ -212,16 +201,7 @@ describe('mode: undo', () => {
 });
 
 describe('st-access-guard undo REPORT', () => {
-  function env(): Record<string, string> {
-    return {
-      ST_TENANT: sandbox.tenant,
-      ST_CLIENT_ID: sandbox.credentials.clientId,
-      ST_CLIENT_SECRET: sandbox.credentials.clientSecret,
-      ST_APP_KEY: sandbox.credentials.appKey,
-      ST_API_URL: sandbox.url,
-      ST_AUTH_URL: sandbox.authUrl,
-    };
-  }
+  const env = () => sandboxEnv(sandbox);
 
   it('reverses the apply from the report named on the command line; a second undo does nothing twice', async () => {
     const before = touched(await state());
