@@ -38,7 +38,7 @@ import {
   SEVERITIES,
   runPipeline,
   writeFileAtomic
-} from "./chunks/chunk-U4AU6GMI.js";
+} from "./chunks/chunk-5PIEOVI3.js";
 import "./chunks/chunk-WSACJKPV.js";
 import {
   SECRET_INPUTS,

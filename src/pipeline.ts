@@ -156,7 +156,6 @@ export async function runPipeline(settings: Settings, deps: PipelineDeps): Promi
           await writeFileAtomic(settings.snapshotPath, JSON.stringify(fetched, null, 2) + '\n');
           logger.info(`Snapshot written to ${settings.snapshotPath}`);
         }
-        const { evaluateTenant } = await import('./evaluate-tenant.js');
         const outcome = undoJournal
           ? await timed(logger, 'Plan and undo', async () =>
               (await import('./apply/undo-run.js')).runUndo(
@@ -171,7 +170,15 @@ export async function runPipeline(settings: Settings, deps: PipelineDeps): Promi
           : await timed(
               logger,
               settings.mode === 'apply' ? 'Evaluate, plan and apply' : 'Evaluate and plan',
-              () => evaluateTenant(settings, deps, policy, fetched, startedAt, client),
+              async () =>
+                (await import('./evaluate-tenant.js')).evaluateTenant(
+                  settings,
+                  deps,
+                  policy,
+                  fetched,
+                  startedAt,
+                  client,
+                ),
             );
         evaluation = outcome.evaluation;
         comparison = outcome.comparison;

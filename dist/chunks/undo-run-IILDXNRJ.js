@@ -5,12 +5,12 @@ import {
 import {
   emptyOutcome,
   tenantCounts
-} from "./chunk-XKWK3V2V.js";
+} from "./chunk-QMG7DKOB.js";
 import {
   classifyAudience,
   matchesAnyUserRef
 } from "./chunk-PDVVMBJ2.js";
-import "./chunk-U4AU6GMI.js";
+import "./chunk-5PIEOVI3.js";
 import "./chunk-WSACJKPV.js";
 import {
   inWorkspace

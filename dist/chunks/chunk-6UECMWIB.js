@@ -19,7 +19,7 @@ import {
 } from "./chunk-LXH2JKLY.js";
 import {
   SEVERITIES
-} from "./chunk-U4AU6GMI.js";
+} from "./chunk-5PIEOVI3.js";
 import {
   isExempt
 } from "./chunk-WUXOK5PQ.js";

@@ -19,7 +19,7 @@ import {
   editDistance,
   parsePolicy,
   readSnapshotFile
-} from "./chunk-U4AU6GMI.js";
+} from "./chunk-5PIEOVI3.js";
 import {
   executePlan
 } from "./chunk-P5BUAN5C.js";

@@ -2,9 +2,9 @@ import { createRequire as __guardCreateRequire } from 'node:module'; const requi
 import {
   emptyOutcome,
   evaluateTenant
-} from "./chunk-XKWK3V2V.js";
+} from "./chunk-QMG7DKOB.js";
 import "./chunk-PDVVMBJ2.js";
-import "./chunk-U4AU6GMI.js";
+import "./chunk-5PIEOVI3.js";
 import "./chunk-WSACJKPV.js";
 import "./chunk-T3P4LWFM.js";
 import "./chunk-WUXOK5PQ.js";

@@ -2,7 +2,7 @@ import { createRequire as __guardCreateRequire } from 'node:module'; const requi
 import {
   consoleLogger,
   renderConsole
-} from "./chunk-6YQ5MZD3.js";
+} from "./chunk-6UECMWIB.js";
 import "./chunk-T52YJYTF.js";
 import {
   renderJson
@@ -15,7 +15,7 @@ import {
 import {
   runPipeline,
   writeFileAtomic
-} from "./chunk-U4AU6GMI.js";
+} from "./chunk-5PIEOVI3.js";
 import "./chunk-WSACJKPV.js";
 import {
   parseSettings

@@ -5,7 +5,7 @@ import {
 import {
   consoleLogger,
   renderConsole
-} from "./chunk-6YQ5MZD3.js";
+} from "./chunk-6UECMWIB.js";
 import "./chunk-T52YJYTF.js";
 import {
   renderJson
@@ -14,7 +14,7 @@ import "./chunk-PURUKCPV.js";
 import "./chunk-LXH2JKLY.js";
 import {
   runPipeline
-} from "./chunk-U4AU6GMI.js";
+} from "./chunk-5PIEOVI3.js";
 import "./chunk-WSACJKPV.js";
 import {
   parseSettings

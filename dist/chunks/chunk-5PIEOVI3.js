@@ -8539,7 +8539,7 @@ async function runPipeline(settings, deps) {
         );
       }
     }
-    const undoJournal = settings.mode === "undo" && settings.connection ? await (await import("./undo-run-EYZXNO56.js")).loadUndoJournal(settings) : null;
+    const undoJournal = settings.mode === "undo" && settings.connection ? await (await import("./undo-run-IILDXNRJ.js")).loadUndoJournal(settings) : null;
     if (wantsTenant && settings.connection) {
       const { createClient, fetchSnapshot } = await import("./fetch-IXZDVJIN.js");
       const client = createClient(settings, deps);
@@ -8550,11 +8550,10 @@ async function runPipeline(settings, deps) {
           await writeFileAtomic(settings.snapshotPath, JSON.stringify(fetched, null, 2) + "\n");
           logger.info(`Snapshot written to ${settings.snapshotPath}`);
         }
-        const { evaluateTenant } = await import("./evaluate-tenant-OOYUKLPK.js");
         const outcome = undoJournal ? await timed(
           logger,
           "Plan and undo",
-          async () => (await import("./undo-run-EYZXNO56.js")).runUndo(
+          async () => (await import("./undo-run-IILDXNRJ.js")).runUndo(
             settings,
             deps,
             policy,
@@ -8565,7 +8564,14 @@ async function runPipeline(settings, deps) {
         ) : await timed(
           logger,
           settings.mode === "apply" ? "Evaluate, plan and apply" : "Evaluate and plan",
-          () => evaluateTenant(settings, deps, policy, fetched, startedAt, client)
+          async () => (await import("./evaluate-tenant-KZBE3ZLL.js")).evaluateTenant(
+            settings,
+            deps,
+            policy,
+            fetched,
+            startedAt,
+            client
+          )
         );
         evaluation = outcome.evaluation;
         comparison = outcome.comparison;
