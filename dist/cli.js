@@ -196,7 +196,7 @@ ${USAGE}`);
       return runSandboxCommand(values);
     }
     case "demo": {
-      const { runDemo } = await import("./chunks/demo-BUQYVRP3.js");
+      const { runDemo } = await import("./chunks/demo-NWH5ZN7U.js");
       return runDemo(values);
     }
     case "validate":
@@ -204,7 +204,7 @@ ${USAGE}`);
     case "apply":
     case "discover":
     case "undo": {
-      const { runCommand } = await import("./chunks/run-7HR4ELOD.js");
+      const { runCommand } = await import("./chunks/run-BJPCCWHP.js");
       return runCommand(command, rest, values);
     }
     case "evidence": {

@@ -38,7 +38,7 @@ import {
   SEVERITIES,
   runPipeline,
   writeFileAtomic
-} from "./chunks/chunk-5PIEOVI3.js";
+} from "./chunks/chunk-YN663IN2.js";
 import "./chunks/chunk-WSACJKPV.js";
 import {
   SECRET_INPUTS,
@@ -48,7 +48,7 @@ import {
   isExempt,
   reachesFailOn,
   statusExitCode
-} from "./chunks/chunk-WUXOK5PQ.js";
+} from "./chunks/chunk-4GBQN3HZ.js";
 import "./chunks/chunk-ZHCADPYF.js";
 import "./chunks/chunk-47HB3AU5.js";
 import "./chunks/chunk-5VFH7U4S.js";
@@ -491,7 +491,7 @@ async function publish(settings, result, logger) {
   const reportPath = settings.mode === "undo" && settings.reportPath ? undoJournalPath(settings.reportPath) : settings.reportPath;
   if (reportPath) files.report = await writeOut(settings, reportPath, renderJson(report));
   if (settings.sarifPath) {
-    const { renderSarif } = await import("./chunks/sarif-HE2W5WNJ.js");
+    const { renderSarif } = await import("./chunks/sarif-GMFFV7YE.js");
     const sarif = renderSarif(report, result.policy, { policyPath: settings.policyPath.replace(/\\/g, "/") });
     files.sarif = await writeOut(settings, settings.sarifPath, JSON.stringify(sarif, null, 2) + "\n");
   }
@@ -513,7 +513,7 @@ ${evidence.sinceLastReview}
   let impact = "";
   let issueNumber = null;
   if (settings.issue || settings.event.isPullRequest && result.baseline) {
-    const { publishToGitHub } = await import("./chunks/publish-YCLI7JBR.js");
+    const { publishToGitHub } = await import("./chunks/publish-DEKMFJNZ.js");
     const github = await publishToGitHub(settings, result, logger);
     impact = github.impactMarkdown ? `${github.impactMarkdown}
 
@@ -557,7 +557,7 @@ async function run() {
       onSecret: (s) => setSecret(s),
       ...wantsBasePolicy ? {
         baselinePolicy: async () => {
-          const { basePolicyReader } = await import("./chunks/publish-YCLI7JBR.js");
+          const { basePolicyReader } = await import("./chunks/publish-DEKMFJNZ.js");
           return basePolicyReader(settings, logger);
         }
       } : {}

@@ -1,6 +1,7 @@
 /**
  * Assembles the one report from the run's parts and decides its status (SPEC §3, §5).
  */
+import { emptyCounts } from '../engine/counts.js';
 import type { Evaluation, Finding } from '../engine/types.js';
 import type { Severity } from '../policy/types.js';
 import type { FailOn, Mode, Report, ReportError } from './model.js';
@@ -35,20 +36,6 @@ export function isExempt(finding: Finding): boolean {
 /** Whether a finding of this severity reaches `fail-on`. */
 export function reachesFailOn(severity: Severity, failOn: FailOn): boolean {
   return failOn !== 'never' && SEVERITY_RANK[severity] >= SEVERITY_RANK[failOn];
-}
-
-export function emptyCounts(): Evaluation['counts'] {
-  return {
-    users: 0,
-    activeUsers: 0,
-    externalUsers: 0,
-    findings: 0,
-    exempted: 0,
-    critical: 0,
-    high: 0,
-    medium: 0,
-    low: 0,
-  };
 }
 
 export function buildReport(ctx: ReportContext, parts: ReportParts): Report {

@@ -13,7 +13,7 @@ import {
 } from "./chunk-DZQBV3A5.js";
 import {
   isExempt
-} from "./chunk-WUXOK5PQ.js";
+} from "./chunk-4GBQN3HZ.js";
 import {
   maskEmail,
   maskName,

@@ -13,7 +13,7 @@ import {
 } from "./chunk-WSACJKPV.js";
 import {
   isExempt
-} from "./chunk-WUXOK5PQ.js";
+} from "./chunk-4GBQN3HZ.js";
 import "./chunk-WD5L72B6.js";
 
 // src/report/sarif.ts

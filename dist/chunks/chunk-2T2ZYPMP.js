@@ -19,10 +19,10 @@ import {
 } from "./chunk-LXH2JKLY.js";
 import {
   SEVERITIES
-} from "./chunk-5PIEOVI3.js";
+} from "./chunk-YN663IN2.js";
 import {
   isExempt
-} from "./chunk-WUXOK5PQ.js";
+} from "./chunk-4GBQN3HZ.js";
 
 // src/cli/console-logger.ts
 function consoleLogger(opts) {

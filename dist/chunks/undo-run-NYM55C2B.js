@@ -3,19 +3,20 @@ import {
   readApplyJournal
 } from "./chunk-QGZJSZN5.js";
 import {
-  emptyOutcome,
-  tenantCounts
-} from "./chunk-QMG7DKOB.js";
+  emptyOutcome
+} from "./chunk-ZBVTI7HM.js";
 import {
   classifyAudience,
   matchesAnyUserRef
 } from "./chunk-PDVVMBJ2.js";
-import "./chunk-5PIEOVI3.js";
+import "./chunk-YN663IN2.js";
 import "./chunk-WSACJKPV.js";
 import {
   inWorkspace
 } from "./chunk-T3P4LWFM.js";
-import "./chunk-WUXOK5PQ.js";
+import {
+  tenantCounts
+} from "./chunk-4GBQN3HZ.js";
 import "./chunk-ZHCADPYF.js";
 import "./chunk-47HB3AU5.js";
 import "./chunk-P5BUAN5C.js";

@@ -19,7 +19,10 @@ import {
   editDistance,
   parsePolicy,
   readSnapshotFile
-} from "./chunk-5PIEOVI3.js";
+} from "./chunk-YN663IN2.js";
+import {
+  tenantCounts
+} from "./chunk-4GBQN3HZ.js";
 import {
   executePlan
 } from "./chunk-P5BUAN5C.js";
@@ -507,21 +510,6 @@ function evaluateRule(rule, users, mappings) {
   return rule.kind === "forbid" ? evaluateForbidRule(rule, users, mappings) : evaluateMaxHoldersRule(rule, users, mappings);
 }
 
-// src/engine/counts.ts
-function tenantCounts(snapshot, externalUsers) {
-  return {
-    users: snapshot.users.length,
-    activeUsers: snapshot.users.filter((user) => user.active && !user.locked).length,
-    externalUsers,
-    findings: 0,
-    exempted: 0,
-    critical: 0,
-    high: 0,
-    medium: 0,
-    low: 0
-  };
-}
-
 // src/engine/evaluate.ts
 var severityRank = new Map(SEVERITIES.map((severity, rank) => [severity, rank]));
 function compareText(a, b) {
@@ -763,7 +751,6 @@ async function evaluateTenant(settings, deps, policy, snapshot, now, client) {
 }
 
 export {
-  tenantCounts,
   emptyOutcome,
   evaluateTenant
 };

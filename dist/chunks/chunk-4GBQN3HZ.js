@@ -1,13 +1,6 @@
 import { createRequire as __guardCreateRequire } from 'node:module'; const require = __guardCreateRequire(import.meta.url);
 
-// src/report/build.ts
-var SEVERITY_RANK = { critical: 4, high: 3, medium: 2, low: 1 };
-function isExempt(finding) {
-  return finding.exemption?.status === "active";
-}
-function reachesFailOn(severity, failOn) {
-  return failOn !== "never" && SEVERITY_RANK[severity] >= SEVERITY_RANK[failOn];
-}
+// src/engine/counts.ts
 function emptyCounts() {
   return {
     users: 0,
@@ -20,6 +13,23 @@ function emptyCounts() {
     medium: 0,
     low: 0
   };
+}
+function tenantCounts(snapshot, externalUsers) {
+  return {
+    ...emptyCounts(),
+    users: snapshot.users.length,
+    activeUsers: snapshot.users.filter((user) => user.active && !user.locked).length,
+    externalUsers
+  };
+}
+
+// src/report/build.ts
+var SEVERITY_RANK = { critical: 4, high: 3, medium: 2, low: 1 };
+function isExempt(finding) {
+  return finding.exemption?.status === "active";
+}
+function reachesFailOn(severity, failOn) {
+  return failOn !== "never" && SEVERITY_RANK[severity] >= SEVERITY_RANK[failOn];
 }
 function buildReport(ctx, parts) {
   const evaluation = parts.evaluation;
@@ -64,6 +74,7 @@ function statusExitCode(report) {
 }
 
 export {
+  tenantCounts,
   isExempt,
   reachesFailOn,
   buildReport,

@@ -2,12 +2,12 @@ import { createRequire as __guardCreateRequire } from 'node:module'; const requi
 import {
   emptyOutcome,
   evaluateTenant
-} from "./chunk-QMG7DKOB.js";
+} from "./chunk-ZBVTI7HM.js";
 import "./chunk-PDVVMBJ2.js";
-import "./chunk-5PIEOVI3.js";
+import "./chunk-YN663IN2.js";
 import "./chunk-WSACJKPV.js";
 import "./chunk-T3P4LWFM.js";
-import "./chunk-WUXOK5PQ.js";
+import "./chunk-4GBQN3HZ.js";
 import "./chunk-ZHCADPYF.js";
 import "./chunk-47HB3AU5.js";
 import "./chunk-P5BUAN5C.js";

@@ -8,7 +8,7 @@ import {
 } from "./chunk-T3P4LWFM.js";
 import {
   buildReport
-} from "./chunk-WUXOK5PQ.js";
+} from "./chunk-4GBQN3HZ.js";
 import {
   redactReport
 } from "./chunk-ZHCADPYF.js";
@@ -8539,7 +8539,7 @@ async function runPipeline(settings, deps) {
         );
       }
     }
-    const undoJournal = settings.mode === "undo" && settings.connection ? await (await import("./undo-run-IILDXNRJ.js")).loadUndoJournal(settings) : null;
+    const undoJournal = settings.mode === "undo" && settings.connection ? await (await import("./undo-run-NYM55C2B.js")).loadUndoJournal(settings) : null;
     if (wantsTenant && settings.connection) {
       const { createClient, fetchSnapshot } = await import("./fetch-IXZDVJIN.js");
       const client = createClient(settings, deps);
@@ -8553,7 +8553,7 @@ async function runPipeline(settings, deps) {
         const outcome = undoJournal ? await timed(
           logger,
           "Plan and undo",
-          async () => (await import("./undo-run-IILDXNRJ.js")).runUndo(
+          async () => (await import("./undo-run-NYM55C2B.js")).runUndo(
             settings,
             deps,
             policy,
@@ -8564,7 +8564,7 @@ async function runPipeline(settings, deps) {
         ) : await timed(
           logger,
           settings.mode === "apply" ? "Evaluate, plan and apply" : "Evaluate and plan",
-          async () => (await import("./evaluate-tenant-KZBE3ZLL.js")).evaluateTenant(
+          async () => (await import("./evaluate-tenant-KAZNOGDV.js")).evaluateTenant(
             settings,
             deps,
             policy,

@@ -5,7 +5,7 @@ import {
 import {
   consoleLogger,
   renderConsole
-} from "./chunk-6UECMWIB.js";
+} from "./chunk-2T2ZYPMP.js";
 import "./chunk-T52YJYTF.js";
 import {
   renderJson
@@ -14,12 +14,12 @@ import "./chunk-PURUKCPV.js";
 import "./chunk-LXH2JKLY.js";
 import {
   runPipeline
-} from "./chunk-5PIEOVI3.js";
+} from "./chunk-YN663IN2.js";
 import "./chunk-WSACJKPV.js";
 import {
   parseSettings
 } from "./chunk-T3P4LWFM.js";
-import "./chunk-WUXOK5PQ.js";
+import "./chunk-4GBQN3HZ.js";
 import "./chunk-ZHCADPYF.js";
 import "./chunk-47HB3AU5.js";
 import "./chunk-5VFH7U4S.js";
@@ -89,7 +89,7 @@ async function runDemo(values) {
     const reportPath = path.join(out, "servicetitan-access-report.json");
     const sarifPath = path.join(out, "servicetitan-access.sarif");
     await writeFile(reportPath, renderJson(result.report));
-    const { renderSarif } = await import("./sarif-HE2W5WNJ.js");
+    const { renderSarif } = await import("./sarif-GMFFV7YE.js");
     await writeFile(
       sarifPath,
       JSON.stringify(

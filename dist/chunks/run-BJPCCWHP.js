@@ -2,7 +2,7 @@ import { createRequire as __guardCreateRequire } from 'node:module'; const requi
 import {
   consoleLogger,
   renderConsole
-} from "./chunk-6UECMWIB.js";
+} from "./chunk-2T2ZYPMP.js";
 import "./chunk-T52YJYTF.js";
 import {
   renderJson
@@ -15,14 +15,14 @@ import {
 import {
   runPipeline,
   writeFileAtomic
-} from "./chunk-5PIEOVI3.js";
+} from "./chunk-YN663IN2.js";
 import "./chunk-WSACJKPV.js";
 import {
   parseSettings
 } from "./chunk-T3P4LWFM.js";
 import {
   statusExitCode
-} from "./chunk-WUXOK5PQ.js";
+} from "./chunk-4GBQN3HZ.js";
 import "./chunk-ZHCADPYF.js";
 import "./chunk-47HB3AU5.js";
 import "./chunk-5VFH7U4S.js";
@@ -79,7 +79,7 @@ async function runCommand(mode, rest, given) {
   const reportPath = settings.mode === "undo" && settings.reportPath ? undoJournalPath(settings.reportPath) : settings.reportPath;
   if (reportPath) await writeFileAtomic(reportPath, renderJson(report));
   if (settings.sarifPath) {
-    const { renderSarif } = await import("./sarif-HE2W5WNJ.js");
+    const { renderSarif } = await import("./sarif-GMFFV7YE.js");
     const sarif = renderSarif(report, result.policy, { policyPath: settings.policyPath });
     await writeFileAtomic(settings.sarifPath, JSON.stringify(sarif, null, 2) + "\n");
   }
