@@ -4,59 +4,10 @@
  * reports is this size's. Prints one JSON line (EngineResult) on stdout.
  */
 import { evaluate } from '../src/engine/evaluate.js';
-import type { Snapshot } from '../src/engine/snapshot.js';
 import { parsePolicy } from '../src/policy/load.js';
-import { project } from '../src/sandbox/answers.js';
-import { generateTenant } from '../src/sandbox/index.js';
-import { schemaReader, userRecordReader } from '../src/servicetitan/record-reader.js';
-import {
-  BusinessUnitRecord,
-  PermissionSets,
-  RoleRecord,
-  toBusinessUnit,
-  toTenantUser,
-  toUserRole,
-} from '../src/servicetitan/records.js';
 import { median, rounded } from './model.js';
 import { benchPolicy, BENCH_NOW } from './policy.js';
-
-// generated in slices, so that the generator's own garbage (every record twice: the tenant
-// and its wire form) never piles up to more than a slice and the peak memory is the audit's
-const SLICE = 2_000;
-
-function snapshotOf(users: number): Snapshot {
-  const sets = new PermissionSets();
-  const tenantUsers: Snapshot['users'] = [];
-  let roles: Snapshot['roles'] = [];
-  let units: Snapshot['businessUnits'] = [];
-  for (let offset = 0; offset < users; offset += SLICE) {
-    const data = generateTenant({ users: Math.min(SLICE, users - offset), seed: 11 + offset });
-    roles = data.userRoles.map((r) => toUserRole(schemaReader(RoleRecord).read(project.userRole(r))!));
-    units = data.businessUnits.map((u) =>
-      toBusinessUnit(schemaReader(BusinessUnitRecord).read(project.businessUnit(u))!),
-    );
-    const roleNames = new Map(roles.map((r) => [r.id, r.name]));
-    const unitNames = new Map(units.map((u) => [u.id, u.name]));
-    // through the wire format and the client's own record reader, as a fetched snapshot is built;
-    // ids moved past the earlier slices' so that every user is distinct
-    const read = (kind: 'employee' | 'technician', wire: Record<string, unknown>) => {
-      const record = userRecordReader.read({ ...wire, id: Number(wire.id) + offset * 10 })!;
-      return toTenantUser(kind, record, roleNames, unitNames, sets);
-    };
-    for (const r of data.employees) tenantUsers.push(read('employee', project.employee(r)));
-    for (const r of data.technicians) tenantUsers.push(read('technician', project.technician(r)));
-    globalThis.gc?.();
-  }
-  return {
-    tenant: '1234567',
-    environment: 'production',
-    fetchedAt: BENCH_NOW.toISOString(),
-    users: tenantUsers,
-    roles,
-    businessUnits: units,
-    warnings: [],
-  };
-}
+import { snapshotOf } from './snapshot.js';
 
 const mb = (bytes: number) => rounded(bytes / 2 ** 20, 1);
 

@@ -9,6 +9,8 @@ export const TARGETS = {
   enginePeakMbAt100k: 300,
   engineGrowth: 11,
   startupMs: 250,
+  redactionRatio: 1.5,
+  redactionFindings: 20_000,
 };
 
 const round = (value, digits = 1) => Math.round(value * 10 ** digits) / 10 ** digits;
@@ -72,6 +74,15 @@ export function verdicts(results) {
       growth <= TARGETS.engineGrowth,
     );
   }
+  const r = results.redaction;
+  if (r && r.findings >= TARGETS.redactionFindings) {
+    check(
+      `audit with / without redaction, ${r.findings.toLocaleString('en')} findings`,
+      r.ratio,
+      `≤ ${TARGETS.redactionRatio}×`,
+      r.ratio <= TARGETS.redactionRatio && r.emailsLeftUnmasked === 0,
+    );
+  }
   check(
     'validate start-up ms (median)',
     results.startup.validateMs,
@@ -105,6 +116,15 @@ export function table(results) {
   for (const e of results.engine) {
     lines.push(
       `| ${e.users.toLocaleString('en')} | ${e.findings} | ${e.ms} | ${e.peakRssMb} | ${e.rssBeforeAuditMb} | ${e.snapshotHeapMb} |`,
+    );
+  }
+  const r = results.redaction;
+  if (r) {
+    lines.push(
+      '',
+      '| redaction: users (all outsiders) | findings | audit ms, as is | audit ms, redacted | redaction alone (ms) | with / without | emails left unmasked (of a sample) |',
+      '| ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+      `| ${r.users.toLocaleString('en')} | ${r.findings.toLocaleString('en')} | ${r.plainMs} | ${r.redactedMs} | ${r.redactMs} | ${r.ratio}× | ${r.emailsLeftUnmasked} |`,
     );
   }
   const s = results.startup;

@@ -36,6 +36,9 @@ const SETTINGS = {
   engineSizes: quick ? [1000, 10_000] : [1000, 10_000, 100_000],
   engineRuns: 9,
   startupRuns: quick ? 5 : 15,
+  // every user an outsider: about one finding each, so 20,300 users give 20,000 findings
+  redactionUsers: quick ? 2_000 : 20_300,
+  redactionRuns: quick ? 1 : 3,
 };
 
 const median = (values) => {
@@ -47,7 +50,9 @@ const round = (value, digits = 1) => Math.round(value * 10 ** digits) / 10 ** di
 
 async function bundleEntries() {
   await build({
-    entryPoints: ['network.ts', 'sandbox-process.ts', 'engine.ts'].map((f) => path.join(root, 'bench', f)),
+    entryPoints: ['network.ts', 'sandbox-process.ts', 'engine.ts', 'redaction.ts'].map((f) =>
+      path.join(root, 'bench', f),
+    ),
     outdir: out,
     bundle: true,
     format: 'esm',
@@ -102,6 +107,14 @@ function engine() {
     process.stderr.write(`engine: ${users} users…\n`);
     return runEntry('engine.js', { users, runs: SETTINGS.engineRuns }, ['--expose-gc']);
   });
+}
+
+/** The audit of a tenant of outsiders rendered through every channel, with and without redaction. */
+function redaction() {
+  process.stderr.write(`redaction: ${SETTINGS.redactionUsers} users…\n`);
+  return runEntry('redaction.js', { users: SETTINGS.redactionUsers, runs: SETTINGS.redactionRuns }, [
+    '--expose-gc',
+  ]);
 }
 
 /** `node dist/index.js` in validate mode, as the runner starts it, against bare `node -e 0`. */
@@ -192,6 +205,7 @@ async function main() {
     settings: { ...SETTINGS, naiveRuns: SETTINGS.sizes.map((u) => SETTINGS.naiveRuns(u)) },
     network: network(),
     engine: engine(),
+    redaction: redaction(),
     startup: startup(),
     bundles: bundles(),
   };

@@ -25,6 +25,8 @@ var COMMON = `  --policy FILE            policy file (default .github/servicetit
   --page-size N            records per page asked of ServiceTitan (default 5000)
   --request-timeout S      seconds to wait for one answer (default 30)
   --retry-budget S         seconds of retrying before giving up (default 110)
+  --max-pages N            the most pages read from ServiceTitan, all lists together (default 1000)
+  --max-records N          the most records read from ServiceTitan (default 250000)
   --quiet, -q              no progress on stderr
   --debug                  phase timings, requests and stack traces on stderr
 `;
@@ -148,6 +150,8 @@ var OPTIONS = {
   "page-size": { type: "string" },
   "request-timeout": { type: "string" },
   "retry-budget": { type: "string" },
+  "max-pages": { type: "string" },
+  "max-records": { type: "string" },
   port: { type: "string" },
   data: { type: "string" },
   json: { type: "boolean" },
@@ -192,11 +196,11 @@ ${USAGE}`);
   }
   switch (command) {
     case "sandbox": {
-      const { runSandboxCommand } = await import("./chunks/sandbox-GK2HMW5K.js");
+      const { runSandboxCommand } = await import("./chunks/sandbox-LQ5M5GTQ.js");
       return runSandboxCommand(values);
     }
     case "demo": {
-      const { runDemo } = await import("./chunks/demo-NWH5ZN7U.js");
+      const { runDemo } = await import("./chunks/demo-QYWGEP5T.js");
       return runDemo(values);
     }
     case "validate":
@@ -204,15 +208,15 @@ ${USAGE}`);
     case "apply":
     case "discover":
     case "undo": {
-      const { runCommand } = await import("./chunks/run-BJPCCWHP.js");
+      const { runCommand } = await import("./chunks/run-PT23CUJM.js");
       return runCommand(command, rest, values);
     }
     case "evidence": {
-      const { runEvidenceCommand } = await import("./chunks/cli-YSYB6F5M.js");
+      const { runEvidenceCommand } = await import("./chunks/cli-6ZGXRIV7.js");
       return runEvidenceCommand(rest, values);
     }
     case "diff": {
-      const { runDiffCommand } = await import("./chunks/cli-YSYB6F5M.js");
+      const { runDiffCommand } = await import("./chunks/cli-6ZGXRIV7.js");
       return runDiffCommand(rest, values);
     }
     default:

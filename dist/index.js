@@ -1,23 +1,22 @@
 import { createRequire as __guardCreateRequire } from 'node:module'; const require = __guardCreateRequire(import.meta.url);
 import {
-  renderJson
-} from "./chunks/chunk-BIGH7BX5.js";
-import {
   HEADLINE_STATUS,
+  appliedLabel,
   daysUntilExpiry,
   failOnLabel,
   fixLabel,
+  fixingStep,
   holdings,
   personLabel,
   recordRef,
   stepDetail,
   stepLabel
-} from "./chunks/chunk-PURUKCPV.js";
+} from "./chunks/chunk-7GJQ3IID.js";
 import {
   inlineMarkdown,
   inlinePlain,
   neutraliseWorkflowCommands
-} from "./chunks/chunk-LXH2JKLY.js";
+} from "./chunks/chunk-5QOBHBMT.js";
 import {
   debug,
   error,
@@ -32,25 +31,30 @@ import {
   warning
 } from "./chunks/chunk-WIEWT4EF.js";
 import {
-  undoJournalPath
-} from "./chunks/chunk-QGZJSZN5.js";
-import {
   SEVERITIES,
+  describeWriteFailure,
+  reportFile,
   runPipeline,
   writeFileAtomic
-} from "./chunks/chunk-YN663IN2.js";
+} from "./chunks/chunk-TX5BJ27J.js";
 import "./chunks/chunk-WSACJKPV.js";
 import {
   SECRET_INPUTS,
-  parseSettings
-} from "./chunks/chunk-T3P4LWFM.js";
+  parseSettings,
+  readGitHubEvent,
+  renderJson
+} from "./chunks/chunk-QZGEY2AJ.js";
 import {
   isExempt,
+  isOpen,
+  isRemediated,
   reachesFailOn,
   statusExitCode
-} from "./chunks/chunk-4GBQN3HZ.js";
-import "./chunks/chunk-ZHCADPYF.js";
+} from "./chunks/chunk-RWQ7FRYK.js";
+import "./chunks/chunk-BE5DOGDT.js";
+import "./chunks/chunk-MR24Z3FG.js";
 import "./chunks/chunk-47HB3AU5.js";
+import "./chunks/chunk-MJBVRMUS.js";
 import "./chunks/chunk-5VFH7U4S.js";
 import {
   GuardError
@@ -58,10 +62,18 @@ import {
 import "./chunks/chunk-WD5L72B6.js";
 
 // src/main.ts
-import { readFileSync } from "node:fs";
 import path from "node:path";
 
 // src/report/summary-sections.ts
+var COLLAPSE_FROM = 10;
+var DETAILS_CLOSE = "\n</details>\n";
+function sectionContext(policy) {
+  const labels = new Map(
+    (policy?.permissions ?? []).filter((p) => p.label).map((p) => [p.name, p.label])
+  );
+  return { label: (name) => labels.get(name) ?? name };
+}
+var PLAIN = { label: (name) => name };
 var TITLE = {
   validate: "policy validation",
   audit: "access audit",
@@ -69,18 +81,23 @@ var TITLE = {
   discover: "permission discovery",
   undo: "undo"
 };
-function table(heading, intro, header, rows) {
+function table(heading, intro, header, rows, what = `${rows.length} rows`) {
+  const collapse = rows.length > COLLAPSE_FROM;
   const head = `
 ${heading}
 
 ` + intro.map((line) => `${line}
 
-`).join("") + `| ${header.join(" | ")} |
+`).join("") + (collapse ? `<details><summary>Show all ${what}</summary>
+
+` : "") + `| ${header.join(" | ")} |
 |${header.map(() => " --- |").join("")}
 `;
   return [head, ...rows.map((cells) => `| ${cells.join(" | ")} |
-`)];
+`), ...collapse ? [DETAILS_CLOSE] : []];
 }
+var plural = (n, word) => `${n} ${word}${n === 1 ? "" : "s"}`;
+var capitalised = (s) => s[0].toUpperCase() + s.slice(1);
 function who(f) {
   if (!f.user) return "_tenant_";
   const u = f.user;
@@ -91,7 +108,7 @@ function who(f) {
     `${inlineMarkdown(recordRef(u))} \xB7 ${u.audience}${u.active ? "" : " \xB7 inactive"}${u.locked ? " \xB7 locked" : ""}`
   ].filter((x) => x !== null).join("<br>");
 }
-function headline(report) {
+function headline(report, issue) {
   const s = HEADLINE_STATUS[report.status];
   const c = report.counts;
   const context = [
@@ -104,6 +121,9 @@ function headline(report) {
 
 ${context}
 `];
+  if (issue) pieces.push(`
+Tracking issue: [#${issue.number}](${issue.url})
+`);
   const judged = report.mode !== "validate" && report.mode !== "discover";
   if (judged && (report.errors.length === 0 || c.users > 0)) {
     pieces.push(
@@ -116,11 +136,18 @@ ${context}
   }
   if (report.redacted) pieces.push("\nNames and emails are masked in this run\u2019s output.\n");
   if (report.errors.length === 0) {
+    const fixed = report.findings.filter(isRemediated).length;
     if (report.mode === "validate") pieces.push("\nThe policy is valid.\n");
     else if (report.mode !== "discover" && report.findings.length === 0)
       pieces.push(`
 No findings. ${c.users} users audited.
 `);
+    else if (judged && fixed > 0 && !report.findings.some(isOpen))
+      pieces.push(
+        `
+No open findings: ${plural(fixed, "finding")} fixed by this run. ${c.users} users audited.
+`
+      );
   }
   return pieces;
 }
@@ -139,19 +166,39 @@ function errors(report) {
     })
   ];
 }
-function findingsBySeverity(report) {
-  const open = report.findings.filter((f) => !isExempt(f));
+function findingsBySeverity(report, ctx = PLAIN) {
+  const open = report.findings.filter(isOpen);
   return SEVERITIES.flatMap((severity) => {
     const rows = open.filter((f) => f.severity === severity);
     if (rows.length === 0) return [];
-    const name = severity[0].toUpperCase() + severity.slice(1);
     return table(
-      `### ${name} (${rows.length})`,
+      `### ${capitalised(severity)} (${rows.length})`,
       [],
       ["Who", "Holds", "Rule", "Fix"],
-      rows.map((f) => [who(f), inlineMarkdown(holdings(f), 300), inlineMarkdown(f.rule, 80), inlineMarkdown(fixLabel(f.fix))])
+      rows.map((f) => [who(f), inlineMarkdown(holdings(f, 10, ctx.label), 300), inlineMarkdown(f.rule, 80), inlineMarkdown(fixLabel(f.fix))]),
+      plural(rows.length, `${severity} finding`)
     );
   });
+}
+function remediated(report, ctx = PLAIN) {
+  const fixed = report.findings.filter(isRemediated);
+  if (fixed.length === 0) return [];
+  return table(
+    `### Fixed by this run (${fixed.length})`,
+    ["Each change was verified by reading the user back from ServiceTitan."],
+    ["Who", "Held", "Rule", "Severity", "Change"],
+    fixed.map((f) => {
+      const step = fixingStep(report, f);
+      return [
+        who(f),
+        inlineMarkdown(holdings(f, 10, ctx.label), 300),
+        inlineMarkdown(f.rule, 80),
+        f.severity,
+        inlineMarkdown(step ? appliedLabel(step) : "fixed", 80)
+      ];
+    }),
+    plural(fixed.length, "fixed finding")
+  );
 }
 function exempted(report) {
   const rows = report.findings.filter(isExempt);
@@ -170,7 +217,8 @@ function exempted(report) {
         inlineMarkdown(x.approvedBy, 80),
         inlineMarkdown(x.ticket ?? "\u2014", 40)
       ];
-    })
+    }),
+    plural(rows.length, "exempted finding")
   );
 }
 function expiringSoon(report) {
@@ -224,25 +272,30 @@ function plan(report) {
       s.status,
       inlineMarkdown(s.rules.join(", "), 200),
       inlineMarkdown(stepDetail(s), 300)
-    ])
+    ]),
+    plural(report.plan.length, "change")
   );
 }
 function manualSteps(report) {
-  const manual = report.findings.filter((f) => !isExempt(f) && f.fix.action === "manual");
+  const manual = report.findings.filter((f) => isOpen(f) && f.fix.action === "manual");
   if (manual.length === 0) return [];
+  const collapse = manual.length > COLLAPSE_FROM;
   return [
     `
-### Manual steps
+### Manual steps (${manual.length})
 
 ServiceTitan has no API call for these; a person makes them.
 
-`,
+` + (collapse ? `<details><summary>Show all ${manual.length} findings to fix by hand</summary>
+
+` : ""),
     ...manual.map((f) => {
       const steps = f.fix.action === "manual" ? f.fix.steps.slice(0, 10) : [];
       const target = f.user ? `${inlineMarkdown(f.user.name, 80)} (${inlineMarkdown(recordRef(f.user))})` : "tenant";
       return `- **${inlineMarkdown(f.rule, 80)}** \xB7 ${target}: ${steps.map((step) => inlineMarkdown(step, 300)).join("; ")}
 `;
-    })
+    }),
+    ...collapse ? [DETAILS_CLOSE] : []
   ];
 }
 function comparison(report) {
@@ -297,6 +350,62 @@ function discovery(report) {
   ];
 }
 
+// src/report/summary-overview.ts
+var OVERVIEW_FROM = 6;
+var CHART_SLICES = 8;
+var SEVERITY_ORDER = { critical: 0, high: 1, medium: 2, low: 3 };
+function tallyByRule(report) {
+  const tallies = /* @__PURE__ */ new Map();
+  for (const f of report.findings) {
+    const t = tallies.get(f.rule) ?? { rule: f.rule, severity: f.severity, open: 0, exempted: 0, fixed: 0 };
+    if (SEVERITY_ORDER[f.severity] < SEVERITY_ORDER[t.severity]) t.severity = f.severity;
+    if (isExempt(f)) t.exempted++;
+    else if (isRemediated(f)) t.fixed++;
+    else t.open++;
+    tallies.set(f.rule, t);
+  }
+  return [...tallies.values()].sort(
+    (a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || b.open - a.open || a.rule.localeCompare(b.rule)
+  );
+}
+function chartLabel(s) {
+  return Array.from(s.replace(/[^A-Za-z0-9 ._-]/g, "_")).slice(0, 60).join("");
+}
+function chart(tallies) {
+  const open = tallies.filter((t) => t.open > 0);
+  if (open.length === 0) return [];
+  const shown = open.slice(0, CHART_SLICES);
+  const rest = open.slice(CHART_SLICES).reduce((sum, t) => sum + t.open, 0);
+  const slices = [
+    ...shown.map((t) => `    "${chartLabel(t.rule)} (${t.severity})" : ${t.open}`),
+    ...rest > 0 ? [`    "${open.length - CHART_SLICES} more rules" : ${rest}`] : []
+  ];
+  return [
+    "\n```mermaid\npie showData\n    title Open findings by rule and severity\n" + slices.join("\n") + "\n```\n"
+  ];
+}
+function overview(report) {
+  if (report.findings.length < OVERVIEW_FROM) return [];
+  const tallies = tallyByRule(report);
+  const anyFixed = tallies.some((t) => t.fixed > 0);
+  return [
+    ...chart(tallies),
+    ...table(
+      `### Findings by rule (${tallies.length} rules)`,
+      [],
+      ["Rule", "Severity", "Open", "Exempted", ...anyFixed ? ["Fixed by this run"] : []],
+      tallies.map((t) => [
+        inlineMarkdown(t.rule, 80),
+        t.severity,
+        String(t.open),
+        String(t.exempted),
+        ...anyFixed ? [String(t.fixed)] : []
+      ]),
+      plural(tallies.length, "rule")
+    )
+  ];
+}
+
 // src/report/summary.ts
 var DEFAULT_BUDGET = 9e5;
 var bytes = (s) => Buffer.byteLength(s, "utf8");
@@ -329,24 +438,38 @@ function truncationNote(opts) {
 > **This summary was cut short** to stay under GitHub\u2019s size limit. Everything is in ${where}.
 `;
 }
+function sinceLastReview(markdown) {
+  if (!markdown?.trim()) return [];
+  const lines = markdown.trim().split("\n");
+  return lines.map((line, i) => i === 0 ? `
+${line}
+` : `${line}
+`);
+}
+var opened = (s) => s.split("<details>").length - s.split("</details>").length;
 function renderSummary(report, opts = {}) {
   const budget = opts.budgetBytes ?? DEFAULT_BUDGET;
+  const ctx = sectionContext(opts.policy);
+  const issueUrl = opts.issue ? safeUrl(opts.issue.url) : null;
   const pieces = [
-    ...headline(report),
+    ...headline(report, opts.issue && issueUrl ? { number: opts.issue.number, url: issueUrl } : null),
     ...errors(report),
     ...comparison(report),
-    ...findingsBySeverity(report),
+    ...overview(report),
+    ...findingsBySeverity(report, ctx),
+    ...remediated(report, ctx),
     ...plan(report),
     ...manualSteps(report),
     ...exempted(report),
     ...expiringSoon(report),
     ...discovery(report),
+    ...sinceLastReview(opts.sinceLastReview),
     ...footer(report, opts)
   ];
   const whole = pieces.join("");
   if (bytes(whole) <= budget) return whole;
   const note = truncationNote(opts);
-  let room = budget - bytes(note);
+  let room = budget - bytes(note) - bytes(DETAILS_CLOSE);
   let out = "";
   for (const piece of pieces) {
     const size = bytes(piece);
@@ -354,7 +477,8 @@ function renderSummary(report, opts = {}) {
     out += piece;
     room -= size;
   }
-  return (out + note).replace(/^\n+/, "");
+  const close = opened(out) > 0 ? DETAILS_CLOSE : "";
+  return (out + close + note).replace(/^\n+/, "");
 }
 
 // src/report/annotations.ts
@@ -362,8 +486,8 @@ var FINDINGS_PER_ANNOTATION = 20;
 var LEVEL_ORDER = { error: 0, warning: 1, notice: 2 };
 function findingLine(f) {
   const who2 = f.user ? `${personLabel(f.user)} (${recordRef(f.user)}, ${f.user.audience})` : "tenant";
-  const exempt = isExempt(f) ? `[exempted until ${f.exemption.expires}: ${f.exemption.reason}]` : "";
-  return `- ${inlinePlain(who2, 160)}: ${inlinePlain(holdings(f), 300)}${exempt ? ` ${inlinePlain(exempt, 200)}` : ""}`;
+  const state = isExempt(f) ? `[exempted until ${f.exemption.expires}: ${f.exemption.reason}]` : isRemediated(f) ? "[fixed by this run]" : "";
+  return `- ${inlinePlain(who2, 160)}: ${inlinePlain(holdings(f), 300)}${state ? ` ${inlinePlain(state, 200)}` : ""}`;
 }
 function findingAnnotations(report, policyPath) {
   const groups = /* @__PURE__ */ new Map();
@@ -374,10 +498,16 @@ function findingAnnotations(report, policyPath) {
   const annotations = [];
   for (const findings of groups.values()) {
     const first = findings[0];
-    const open = findings.filter((f) => !isExempt(f));
+    const open = findings.filter(isOpen);
+    const exempted2 = findings.filter(isExempt).length;
+    const fixed = findings.filter(isRemediated).length;
     const level = open.length === 0 ? "notice" : open.some((f) => reachesFailOn(f.severity, report.failOn)) ? "error" : "warning";
     const severity = open[0]?.severity ?? first.severity;
-    const counted = open.length === findings.length ? `${findings.length} finding${findings.length === 1 ? "" : "s"}` : `${open.length} finding${open.length === 1 ? "" : "s"}, ${findings.length - open.length} exempted`;
+    const counted = [
+      `${open.length} finding${open.length === 1 ? "" : "s"}`,
+      ...fixed > 0 ? [`${fixed} fixed by this run`] : [],
+      ...exempted2 > 0 ? [`${exempted2} exempted`] : []
+    ].join(", ");
     const lines = findings.slice(0, FINDINGS_PER_ANNOTATION).map(findingLine);
     if (findings.length > FINDINGS_PER_ANNOTATION)
       lines.push(`and ${findings.length - FINDINGS_PER_ANNOTATION} more`);
@@ -420,24 +550,6 @@ function actionLogger() {
       lastProgress = now;
       info(total ? `${what}: ${done} of ${total}` : `${what}: ${done}`);
     }
-  };
-}
-function readEvent(env = process.env) {
-  const name = env.GITHUB_EVENT_NAME ?? "";
-  let payload = {};
-  if (env.GITHUB_EVENT_PATH) {
-    try {
-      payload = JSON.parse(readFileSync(env.GITHUB_EVENT_PATH, "utf8"));
-    } catch {
-      payload = {};
-    }
-  }
-  const repository = payload.repository;
-  return {
-    name,
-    isPullRequest: name === "pull_request" || name === "pull_request_target",
-    repositoryPrivate: typeof repository?.private === "boolean" ? repository.private : null,
-    payload
   };
 }
 function actionInputs() {
@@ -485,51 +597,89 @@ function setOutputs(report, files) {
   setOutput("sarif", files.sarif ?? "");
   setOutput("evidence", files.evidence ?? "");
 }
+function channelFailure(channel, error2, redacted) {
+  if (error2 instanceof GuardError) {
+    return `${channel} was not written: ${error2.message}${error2.hint ? ` ${error2.hint}` : ""} [${error2.code}]`;
+  }
+  if (!redacted && error2 instanceof Error) debug(error2.stack ?? error2.message);
+  return `${channel} was not written: ${describeWriteFailure(error2, redacted)}.`;
+}
 async function publish(settings, result, logger) {
   const { report } = result;
   const files = {};
-  const reportPath = settings.mode === "undo" && settings.reportPath ? undoJournalPath(settings.reportPath) : settings.reportPath;
-  if (reportPath) files.report = await writeOut(settings, reportPath, renderJson(report));
+  const failures = [];
+  const attempt = async (channel, fn) => {
+    try {
+      await fn();
+    } catch (error2) {
+      const message = channelFailure(channel, error2, result.redacted);
+      failures.push(message);
+      logger.error(message);
+    }
+  };
+  const reportPath = reportFile(settings);
+  if (reportPath) {
+    await attempt(`The report ${reportPath}`, async () => {
+      files.report = await writeOut(settings, reportPath, renderJson(report));
+    });
+  }
   if (settings.sarifPath) {
-    const { renderSarif } = await import("./chunks/sarif-GMFFV7YE.js");
-    const sarif = renderSarif(report, result.policy, { policyPath: settings.policyPath.replace(/\\/g, "/") });
-    files.sarif = await writeOut(settings, settings.sarifPath, JSON.stringify(sarif, null, 2) + "\n");
+    const sarifPath = settings.sarifPath;
+    await attempt(`The SARIF file ${sarifPath}`, async () => {
+      const { renderSarif } = await import("./chunks/sarif-SGE5QTAL.js");
+      const sarif = renderSarif(report, result.policy, {
+        policyPath: settings.policyPath.replace(/\\/g, "/")
+      });
+      files.sarif = await writeOut(settings, sarifPath, JSON.stringify(sarif, null, 2) + "\n");
+    });
   }
   for (const a of policyIssueAnnotations(result.policyIssues)) annotate(a);
   for (const a of findingAnnotations(report, settings.policyPath)) annotate(a);
   for (const note of result.notes) notice(note);
-  let sinceLastReview = "";
+  let sinceLastReview2 = null;
   if (settings.evidencePath) {
-    const { writeRunEvidence } = await import("./chunks/sink-EZ6M7WYT.js");
-    const evidence = await writeRunEvidence(settings, result, runUrl());
-    if (evidence) {
-      files.evidence = settings.evidencePath;
-      info(`Evidence pack written to ${settings.evidencePath}`);
-      sinceLastReview = evidence.sinceLastReview ? `
-${evidence.sinceLastReview}
-` : "";
-    }
+    const evidencePath = settings.evidencePath;
+    await attempt(`The evidence pack ${evidencePath}`, async () => {
+      const { writeRunEvidence } = await import("./chunks/sink-67OKGOEA.js");
+      const evidence = await writeRunEvidence(settings, result, runUrl());
+      if (evidence) {
+        files.evidence = evidencePath;
+        info(`Evidence pack written to ${evidencePath}`);
+        sinceLastReview2 = evidence.sinceLastReview ?? null;
+      }
+    });
   }
   let impact = "";
   let issueNumber = null;
+  let issueUrl = null;
   if (settings.issue || settings.event.isPullRequest && result.baseline) {
-    const { publishToGitHub } = await import("./chunks/publish-DEKMFJNZ.js");
-    const github = await publishToGitHub(settings, result, logger);
-    impact = github.impactMarkdown ? `${github.impactMarkdown}
+    await attempt("The GitHub issue or pull-request comment", async () => {
+      const { publishToGitHub } = await import("./chunks/publish-CFKZ5DIL.js");
+      const github = await publishToGitHub(settings, result, logger);
+      impact = github.impactMarkdown ? `${github.impactMarkdown}
 
 ` : "";
-    issueNumber = github.issueNumber;
+      issueNumber = github.issueNumber;
+      issueUrl = github.issueUrl;
+    });
   }
   const summary2 = renderSummary(report, {
-    ...files.report ? { reportPath: files.report } : {}
+    ...files.report ? { reportPath: files.report } : {},
+    policy: result.policy,
+    sinceLastReview: sinceLastReview2,
+    issue: issueNumber !== null && issueUrl ? { number: issueNumber, url: issueUrl } : null
   });
-  if (process.env.GITHUB_STEP_SUMMARY) {
-    await summary.addRaw(result.notes.map((n) => `> ${n}
+  const warnings = failures.map((f) => `> \u26A0\uFE0F ${inlineMarkdown(f, 2e3)}
 
-`).join("") + impact + summary2 + sinceLastReview).write();
+`).join("");
+  if (process.env.GITHUB_STEP_SUMMARY) {
+    await summary.addRaw(warnings + result.notes.map((n) => `> ${n}
+
+`).join("") + impact + summary2).write();
   }
   setOutputs(report, files);
   setOutput("issue-number", issueNumber ?? "");
+  return failures;
 }
 function failureMessage(report) {
   if (report.status === "error") {
@@ -547,7 +697,7 @@ function failureMessage(report) {
 async function run() {
   try {
     const workspace = process.env.GITHUB_WORKSPACE || process.cwd();
-    const event = readEvent();
+    const event = readGitHubEvent(process.env);
     const settings = parseSettings(actionInputs(), event, workspace);
     const logger = actionLogger();
     const wantsBasePolicy = settings.event.isPullRequest && settings.connection !== null;
@@ -557,15 +707,18 @@ async function run() {
       onSecret: (s) => setSecret(s),
       ...wantsBasePolicy ? {
         baselinePolicy: async () => {
-          const { basePolicyReader } = await import("./chunks/publish-DEKMFJNZ.js");
+          const { basePolicyReader } = await import("./chunks/publish-CFKZ5DIL.js");
           return basePolicyReader(settings, logger);
         }
       } : {}
     });
-    await logger.group("Report", async () => {
+    const failures = await logger.group("Report", async () => {
       const start = performance.now();
-      await publish(settings, result, logger);
-      logger.info(`Report took ${Math.round(performance.now() - start)} ms`);
+      try {
+        return await publish(settings, result, logger);
+      } finally {
+        logger.info(`Report took ${Math.round(performance.now() - start)} ms`);
+      }
     });
     const { report } = result;
     const c = report.counts;
@@ -573,6 +726,7 @@ async function run() {
       `Result: ${report.status} \u2014 ${c.findings} findings (${c.critical} critical, ${c.high} high, ${c.medium} medium, ${c.low} low), ${c.exempted} exempted, ${c.users} users audited.`
     );
     if (statusExitCode(report) !== 0) setFailed(neutraliseWorkflowCommands(failureMessage(report)));
+    else if (failures.length > 0) setFailed(neutraliseWorkflowCommands(failures.join(" ")));
   } catch (error2) {
     if (error2 instanceof GuardError) {
       setOutput("status", "error");

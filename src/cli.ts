@@ -24,6 +24,8 @@ const OPTIONS = {
   'page-size': { type: 'string' },
   'request-timeout': { type: 'string' },
   'retry-budget': { type: 'string' },
+  'max-pages': { type: 'string' },
+  'max-records': { type: 'string' },
   port: { type: 'string' },
   data: { type: 'string' },
   json: { type: 'boolean' },

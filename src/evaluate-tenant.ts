@@ -8,7 +8,9 @@ import type { Snapshot } from './engine/snapshot.js';
 import type { Evaluation, Finding } from './engine/types.js';
 import { evaluate } from './engine/evaluate.js';
 import { resolveFixRoles } from './engine/plan.js';
-import { applyIfAllowed, applyRefusals } from './apply/guard.js';
+import { selfApprovedExemptions } from './engine/exemptions.js';
+import { applyRefusals, executeIfAllowed } from './apply/guard.js';
+import type { ExecuteOptions } from './apply/execute.js';
 import { compareFindings } from './engine/compare.js';
 import { discover } from './engine/discover.js';
 import type { Policy } from './policy/types.js';
@@ -89,6 +91,7 @@ export async function evaluateTenant(
   snapshot: Snapshot,
   now: Date,
   client: ServiceTitanClient,
+  execute?: ExecuteOptions,
 ): Promise<TenantOutcome> {
   const outcome = emptyOutcome();
 
@@ -102,17 +105,18 @@ export async function evaluateTenant(
   }
   if (!policy) return outcome;
 
-  // A set-role fix naming a role the tenant does not have (or has deactivated) is a policy error.
-  const roleIssues = resolveFixRoles(policy, snapshot);
-  if (roleIssues.length > 0) {
-    outcome.policyIssues = roleIssues;
-    throw new PolicyError(roleIssues);
+  // A set-role fix naming a role the tenant does not have (or has deactivated), or an exemption
+  // approved by the exempted person under another name, is a policy error.
+  const tenantIssues = [...resolveFixRoles(policy, snapshot), ...selfApprovedExemptions(policy, snapshot)];
+  if (tenantIssues.length > 0) {
+    outcome.policyIssues = tenantIssues;
+    throw new PolicyError(tenantIssues);
   }
 
   const evaluation = evaluate(policy, snapshot, now);
   const refusals = applyRefusals(evaluation, {
     maxChanges: settings.maxChanges,
-    pullRequestEvent: settings.mode === 'apply' && settings.event.isPullRequest ? settings.event.name : null,
+    eventRefusal: settings.mode === 'apply' ? settings.event.writeRefusal : null,
   });
   evaluation.refusals = refusals;
   deps.logger.info(
@@ -129,12 +133,14 @@ export async function evaluateTenant(
   }
 
   if (settings.mode === 'apply') {
+    if (!execute) throw new Error('apply needs execute options');
     const { liveWriter } = await import('./servicetitan/index.js');
-    const applied = await deps.logger.group('Apply', () =>
-      applyIfAllowed(evaluation, liveWriter(client), client, deps.logger),
+    const journal = await deps.logger.group('Apply', () =>
+      executeIfAllowed(evaluation.plan, evaluation.refusals, liveWriter(client), client, execute),
     );
-    outcome.applyRefused = applied.refused;
-    if (!applied.refused) {
+    outcome.applyRefused = journal === null;
+    if (journal) {
+      evaluation.plan = journal;
       markRemediated(evaluation);
       const unfinished = evaluation.plan.filter((s) => s.status === 'failed' || s.status === 'applied');
       if (unfinished.length > 0) {

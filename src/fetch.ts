@@ -14,7 +14,17 @@ export function createClient(settings: Settings, deps: PipelineDeps): ServiceTit
     tuning: settings.tuning,
     logger: deps.logger,
     ...(deps.onSecret ? { onToken: deps.onSecret } : {}),
+    ...readOnly(settings),
   });
+}
+
+/** Only apply and undo, on an event that may write, get a client that can write (SPEC §6). */
+function readOnly(settings: Settings): { readOnly?: string } {
+  if (settings.mode !== 'apply' && settings.mode !== 'undo') {
+    return { readOnly: `mode \`${settings.mode}\` never writes to ServiceTitan.` };
+  }
+  const refusal = settings.event.writeRefusal;
+  return refusal ? { readOnly: `${refusal.message} [${refusal.code}]` } : {};
 }
 
 export async function fetchSnapshot(client: ServiceTitanClient, deps: PipelineDeps): Promise<Snapshot> {

@@ -4,27 +4,19 @@
  * One try/catch decides the step's fate.
  */
 import * as core from '@actions/core';
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { GuardError } from './errors.js';
-import { writeFileAtomic } from './files.js';
+import { describeWriteFailure, writeFileAtomic } from './files.js';
 import type { Logger } from './logger.js';
-import { runPipeline, type PipelineResult } from './pipeline.js';
-import { undoJournalPath } from './apply/undo-journal.js';
+import { reportFile, runPipeline, type PipelineResult } from './pipeline.js';
+import { readGitHubEvent } from './github/event.js';
 import type { Report } from './report/model.js';
 import { renderJson } from './report/json.js';
 import { renderSummary } from './report/summary.js';
 import { findingAnnotations, policyIssueAnnotations, type Annotation } from './report/annotations.js';
 import { statusExitCode } from './report/build.js';
 import { inlineMarkdown, neutraliseWorkflowCommands } from './report/text.js';
-import {
-  parseSettings,
-  SECRET_INPUTS,
-  type EventContext,
-  type InputName,
-  type InputSource,
-  type Settings,
-} from './settings.js';
+import { parseSettings, SECRET_INPUTS, type InputName, type InputSource, type Settings } from './settings.js';
 
 function actionLogger(): Logger {
   let lastProgress = 0;
@@ -41,25 +33,6 @@ function actionLogger(): Logger {
       lastProgress = now;
       core.info(total ? `${what}: ${done} of ${total}` : `${what}: ${done}`);
     },
-  };
-}
-
-export function readEvent(env: NodeJS.ProcessEnv = process.env): EventContext {
-  const name = env.GITHUB_EVENT_NAME ?? '';
-  let payload: Record<string, unknown> = {};
-  if (env.GITHUB_EVENT_PATH) {
-    try {
-      payload = JSON.parse(readFileSync(env.GITHUB_EVENT_PATH, 'utf8')) as Record<string, unknown>;
-    } catch {
-      payload = {};
-    }
-  }
-  const repository = payload.repository as { private?: unknown } | undefined;
-  return {
-    name,
-    isPullRequest: name === 'pull_request' || name === 'pull_request_target',
-    repositoryPrivate: typeof repository?.private === 'boolean' ? repository.private : null,
-    payload,
   };
 }
 
@@ -120,54 +93,96 @@ function setOutputs(report: Report, files: Published): void {
   core.setOutput('evidence', files.evidence ?? '');
 }
 
-async function publish(settings: Settings, result: PipelineResult, logger: Logger): Promise<void> {
+/** What a channel that failed says: never the raw text of an unexpected error when redacting. */
+function channelFailure(channel: string, error: unknown, redacted: boolean): string {
+  if (error instanceof GuardError) {
+    return `${channel} was not written: ${error.message}${error.hint ? ` ${error.hint}` : ''} [${error.code}]`;
+  }
+  if (!redacted && error instanceof Error) core.debug(error.stack ?? error.message);
+  return `${channel} was not written: ${describeWriteFailure(error, redacted)}.`;
+}
+
+/**
+ * Every channel, each on its own: one that fails (an evidence folder that is refused, an issue
+ * that cannot be updated) is reported, and the others, the summary and the outputs still say
+ * what the run did. An apply's outcome is never lost to what comes after it.
+ */
+async function publish(settings: Settings, result: PipelineResult, logger: Logger): Promise<string[]> {
   const { report } = result;
   const files: Published = {};
+  const failures: string[] = [];
+  const attempt = async (channel: string, fn: () => Promise<void>): Promise<void> => {
+    try {
+      await fn();
+    } catch (error) {
+      const message = channelFailure(channel, error, result.redacted);
+      failures.push(message);
+      logger.error(message);
+    }
+  };
   // undo reads the apply report named by `report` and writes its own journal beside it
-  const reportPath =
-    settings.mode === 'undo' && settings.reportPath
-      ? undoJournalPath(settings.reportPath)
-      : settings.reportPath;
-  if (reportPath) files.report = await writeOut(settings, reportPath, renderJson(report));
+  const reportPath = reportFile(settings);
+  if (reportPath) {
+    await attempt(`The report ${reportPath}`, async () => {
+      files.report = await writeOut(settings, reportPath, renderJson(report));
+    });
+  }
   if (settings.sarifPath) {
-    const { renderSarif } = await import('./report/sarif.js');
-    const sarif = renderSarif(report, result.policy, { policyPath: settings.policyPath.replace(/\\/g, '/') });
-    files.sarif = await writeOut(settings, settings.sarifPath, JSON.stringify(sarif, null, 2) + '\n');
+    const sarifPath = settings.sarifPath;
+    await attempt(`The SARIF file ${sarifPath}`, async () => {
+      const { renderSarif } = await import('./report/sarif.js');
+      const sarif = renderSarif(report, result.policy, {
+        policyPath: settings.policyPath.replace(/\\/g, '/'),
+      });
+      files.sarif = await writeOut(settings, sarifPath, JSON.stringify(sarif, null, 2) + '\n');
+    });
   }
   for (const a of policyIssueAnnotations(result.policyIssues)) annotate(a);
   for (const a of findingAnnotations(report, settings.policyPath)) annotate(a);
   for (const note of result.notes) core.notice(note);
 
-  let sinceLastReview = '';
+  let sinceLastReview: string | null = null;
   if (settings.evidencePath) {
-    const { writeRunEvidence } = await import('./evidence/sink.js');
-    const evidence = await writeRunEvidence(settings, result, runUrl());
-    if (evidence) {
-      files.evidence = settings.evidencePath;
-      core.info(`Evidence pack written to ${settings.evidencePath}`);
-      sinceLastReview = evidence.sinceLastReview ? `\n${evidence.sinceLastReview}\n` : '';
-    }
+    const evidencePath = settings.evidencePath;
+    await attempt(`The evidence pack ${evidencePath}`, async () => {
+      const { writeRunEvidence } = await import('./evidence/sink.js');
+      const evidence = await writeRunEvidence(settings, result, runUrl());
+      if (evidence) {
+        files.evidence = evidencePath;
+        core.info(`Evidence pack written to ${evidencePath}`);
+        sinceLastReview = evidence.sinceLastReview ?? null;
+      }
+    });
   }
 
   let impact = '';
   let issueNumber: number | null = null;
+  let issueUrl: string | null = null;
   if (settings.issue || (settings.event.isPullRequest && result.baseline)) {
-    const { publishToGitHub } = await import('./github/publish.js');
-    const github = await publishToGitHub(settings, result, logger);
-    impact = github.impactMarkdown ? `${github.impactMarkdown}\n\n` : '';
-    issueNumber = github.issueNumber;
+    await attempt('The GitHub issue or pull-request comment', async () => {
+      const { publishToGitHub } = await import('./github/publish.js');
+      const github = await publishToGitHub(settings, result, logger);
+      impact = github.impactMarkdown ? `${github.impactMarkdown}\n\n` : '';
+      issueNumber = github.issueNumber;
+      issueUrl = github.issueUrl;
+    });
   }
 
   const summary = renderSummary(report, {
     ...(files.report ? { reportPath: files.report } : {}),
+    policy: result.policy,
+    sinceLastReview,
+    issue: issueNumber !== null && issueUrl ? { number: issueNumber, url: issueUrl } : null,
   });
+  const warnings = failures.map((f) => `> ⚠️ ${inlineMarkdown(f, 2000)}\n\n`).join('');
   if (process.env.GITHUB_STEP_SUMMARY) {
     await core.summary
-      .addRaw(result.notes.map((n) => `> ${n}\n\n`).join('') + impact + summary + sinceLastReview)
+      .addRaw(warnings + result.notes.map((n) => `> ${n}\n\n`).join('') + impact + summary)
       .write();
   }
   setOutputs(report, files);
   core.setOutput('issue-number', issueNumber ?? '');
+  return failures;
 }
 
 function failureMessage(report: Report): string {
@@ -190,7 +205,7 @@ function failureMessage(report: Report): string {
 export async function run(): Promise<void> {
   try {
     const workspace = process.env.GITHUB_WORKSPACE || process.cwd();
-    const event = readEvent();
+    const event = readGitHubEvent(process.env);
     const settings = parseSettings(actionInputs(), event, workspace);
     const logger = actionLogger();
     const wantsBasePolicy = settings.event.isPullRequest && settings.connection !== null;
@@ -207,10 +222,13 @@ export async function run(): Promise<void> {
           }
         : {}),
     });
-    await logger.group('Report', async () => {
+    const failures = await logger.group('Report', async () => {
       const start = performance.now();
-      await publish(settings, result, logger);
-      logger.info(`Report took ${Math.round(performance.now() - start)} ms`);
+      try {
+        return await publish(settings, result, logger);
+      } finally {
+        logger.info(`Report took ${Math.round(performance.now() - start)} ms`);
+      }
     });
     const { report } = result;
     const c = report.counts;
@@ -218,6 +236,7 @@ export async function run(): Promise<void> {
       `Result: ${report.status} — ${c.findings} findings (${c.critical} critical, ${c.high} high, ${c.medium} medium, ${c.low} low), ${c.exempted} exempted, ${c.users} users audited.`,
     );
     if (statusExitCode(report) !== 0) core.setFailed(neutraliseWorkflowCommands(failureMessage(report)));
+    else if (failures.length > 0) core.setFailed(neutraliseWorkflowCommands(failures.join(' ')));
   } catch (error) {
     // Only configuration errors reach here (bad inputs); everything else is reported by the pipeline.
     if (error instanceof GuardError) {

@@ -4,16 +4,22 @@
  * Rendering and publishing (files, summary, outputs, console) are the callers' sinks.
  * Heavy parts (the ServiceTitan client, apply) are imported on demand so `validate` starts fast.
  */
-import { readFile } from 'node:fs/promises';
+import { mkdir, readFile, unlink, writeFile } from 'node:fs/promises';
+import path from 'node:path';
 import { writeFileAtomic } from './files.js';
 import { ConfigurationError, GuardError, PolicyError, type PolicyIssue } from './errors.js';
 import type { Logger } from './logger.js';
 import type { Snapshot } from './engine/snapshot.js';
-import type { Evaluation, Finding } from './engine/types.js';
+import type { Evaluation, Finding, PlanStep } from './engine/types.js';
+import type { ExecuteOptions } from './apply/execute.js';
+import { emptyCounts } from './engine/counts.js';
 import type { Policy } from './policy/types.js';
 import type { Report, ReportError } from './report/model.js';
 import { buildReport } from './report/build.js';
 import { redactReport } from './report/redact.js';
+import { withholdPersonalData } from './report/redact-fallback.js';
+import { renderJson } from './report/json.js';
+import { undoJournalPath } from './apply/undo-journal.js';
 import { loadPolicyFile, parsePolicy } from './policy/load.js';
 import { inWorkspace, shouldRedact, type Settings } from './settings.js';
 import { TOOL_VERSION } from './version.js';
@@ -42,7 +48,7 @@ export interface PipelineResult {
 
 const NEEDS_TENANT = new Set(['audit', 'apply', 'discover', 'undo']);
 
-function toReportErrors(error: unknown, logger: Logger): ReportError[] {
+function toReportErrors(error: unknown, logger: Logger, redacted: boolean): ReportError[] {
   if (error instanceof PolicyError) {
     return error.issues.map((i) => ({
       code: i.code,
@@ -56,16 +62,61 @@ function toReportErrors(error: unknown, logger: Logger): ReportError[] {
   if (error instanceof GuardError) {
     return [{ code: error.code, message: error.message, ...(error.hint ? { hint: error.hint } : {}) }];
   }
-  // Anything else is a bug: keep the stack for debug output, say so plainly.
-  logger.debug(error instanceof Error ? (error.stack ?? error.message) : String(error));
-  return [
-    {
-      code: 'internal.unexpected',
-      message: `Unexpected error: ${error instanceof Error ? error.message : String(error)}`,
-      hint: 'This is a bug. Rerun with debug logging (ACTIONS_STEP_DEBUG or --debug) and report it with the output.',
-    },
-  ];
+  return [unexpectedError(error, logger, redacted)];
 }
+
+/**
+ * Anything that is not a GuardError is a bug: keep the stack for debug output, say so plainly.
+ * When redaction is on, the error's own text is left out everywhere, debug output included: it
+ * may quote a name or an email from the tenant.
+ */
+export function unexpectedError(error: unknown, logger: Logger, redacted: boolean): ReportError {
+  const kind = error instanceof Error ? error.name : typeof error;
+  const text = error instanceof Error ? error.message : String(error);
+  if (redacted) {
+    const frames = error instanceof Error ? (error.stack ?? '').split('\n').slice(1).join('\n') : '';
+    logger.debug(`${kind} (message withheld: redaction is on)\n${frames}`);
+  } else {
+    logger.debug(error instanceof Error ? (error.stack ?? text) : text);
+  }
+  return {
+    code: 'internal.unexpected',
+    message: redacted
+      ? `Unexpected error (${kind}); its text is withheld because redaction is on.`
+      : `Unexpected error: ${text}`,
+    hint: 'This is a bug. Rerun with debug logging (ACTIONS_STEP_DEBUG or --debug) and report it with the output.',
+  };
+}
+
+/** The report file this run writes: an apply's journal, or undo's beside the apply report it reads. */
+export function reportFile(settings: Settings): string | null {
+  if (settings.mode === 'undo' && settings.reportPath) return undoJournalPath(settings.reportPath);
+  return settings.reportPath;
+}
+
+/**
+ * Before the first write, make sure the journal can be written where the report goes: a change
+ * that happened must never be left without its record.
+ */
+async function checkJournalWritable(settings: Settings, file: string): Promise<void> {
+  const target = inWorkspace(settings, file);
+  const probe = path.join(path.dirname(target), `.st-access-guard-probe-${process.pid}`);
+  try {
+    await mkdir(path.dirname(target), { recursive: true });
+    await writeFile(probe, '');
+    await unlink(probe);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? 'error';
+    throw new ConfigurationError(
+      'input.report-not-writable',
+      `The report ${file} cannot be written (${code}), so ${settings.mode} would have no journal; nothing was changed.`,
+      'Give a report path in a folder this run can write to (the `report` input, or --report on the command line).',
+    );
+  }
+}
+
+/** The stop signals apply and undo finish their current step on, then write what they know. */
+const STOP_SIGNALS = ['SIGINT', 'SIGTERM'] as const;
 
 async function timed<T>(logger: Logger, name: string, fn: () => Promise<T>): Promise<T> {
   return logger.group(name, async () => {
@@ -92,6 +143,7 @@ export async function runPipeline(settings: Settings, deps: PipelineDeps): Promi
   let applyRefused = false;
   let errors: ReportError[] = [];
   let baseline: PipelineResult['baseline'] = null;
+  let journal: JournalWriter | null = null;
 
   try {
     policy = await timed(logger, 'Policy', async () => {
@@ -140,6 +192,10 @@ export async function runPipeline(settings: Settings, deps: PipelineDeps): Promi
       }
     }
 
+    const writes = (settings.mode === 'apply' || settings.mode === 'undo') && settings.connection !== null;
+    const journalPath = reportFile(settings);
+    if (writes && journalPath) await checkJournalWritable(settings, journalPath);
+
     // undo: the apply's journal is read (and checked) before anything is fetched
     const undoJournal =
       settings.mode === 'undo' && settings.connection
@@ -156,30 +212,45 @@ export async function runPipeline(settings: Settings, deps: PipelineDeps): Promi
           await writeFileAtomic(settings.snapshotPath, JSON.stringify(fetched, null, 2) + '\n');
           logger.info(`Snapshot written to ${settings.snapshotPath}`);
         }
-        const outcome = undoJournal
-          ? await timed(logger, 'Plan and undo', async () =>
-              (await import('./apply/undo-run.js')).runUndo(
-                settings,
-                deps,
-                policy,
-                fetched,
-                client,
-                undoJournal,
-              ),
-            )
-          : await timed(
-              logger,
-              settings.mode === 'apply' ? 'Evaluate, plan and apply' : 'Evaluate and plan',
-              async () =>
-                (await import('./evaluate-tenant.js')).evaluateTenant(
+        journal = writes ? await journalWriter(settings, deps, startedAt, redacted) : null;
+        const writer = journal;
+        const outcome = await whileStoppable(writer, async () =>
+          undoJournal
+            ? await timed(logger, 'Plan and undo', async () =>
+                (await import('./apply/undo-run.js')).runUndo(
                   settings,
                   deps,
                   policy,
                   fetched,
-                  startedAt,
                   client,
+                  undoJournal,
+                  writer!.options,
                 ),
-            );
+              )
+            : await timed(
+                logger,
+                settings.mode === 'apply' ? 'Evaluate, plan and apply' : 'Evaluate and plan',
+                async () =>
+                  (await import('./evaluate-tenant.js')).evaluateTenant(
+                    settings,
+                    deps,
+                    policy,
+                    fetched,
+                    startedAt,
+                    client,
+                    writer?.options,
+                  ),
+              ),
+        );
+        if (writer?.stoppedBy()) {
+          outcome.errors.push({
+            code: 'apply.interrupted',
+            message: `The run was stopped (${writer.stoppedBy()}) during ${settings.mode}: the change in progress was finished and no other was started. The report's plan is the journal: it says what was changed.`,
+            hint: `Run ${settings.mode} again to finish: it rechecks every user, so nothing is done twice.`,
+          });
+        }
+        const failure = writer?.failure();
+        if (failure) outcome.errors.push(failure);
         evaluation = outcome.evaluation;
         comparison = outcome.comparison;
         discovery = outcome.discovery;
@@ -193,7 +264,12 @@ export async function runPipeline(settings: Settings, deps: PipelineDeps): Promi
     }
   } catch (error) {
     if (error instanceof PolicyError) policyIssues = error.issues;
-    errors = toReportErrors(error, logger);
+    errors = toReportErrors(error, logger, redacted);
+    // A failure after changes were written keeps their journal in the report.
+    const known = (journal as JournalWriter | null)?.latest();
+    if (!evaluation && known) {
+      evaluation = { findings: [], plan: known, refusals: [], counts: emptyCounts() };
+    }
   }
 
   const report = buildReport(
@@ -216,7 +292,7 @@ export async function runPipeline(settings: Settings, deps: PipelineDeps): Promi
     },
   );
   return {
-    report: redacted ? redactReport(report) : report,
+    report: redacted ? redactSafely(report, logger) : report,
     policy,
     policyIssues,
     snapshot,
@@ -224,6 +300,115 @@ export async function runPipeline(settings: Settings, deps: PipelineDeps): Promi
     notes,
     baseline,
   };
+}
+
+/** The redacted report; if masking fails, one that withholds every name and message instead. */
+function redactSafely(report: Report, logger: Logger): Report {
+  try {
+    return redactReport(report);
+  } catch (error) {
+    logger.error(
+      `Masking names and emails failed (${error instanceof Error ? error.name : typeof error}); the report withholds every name, email and message instead.`,
+    );
+    return withholdPersonalData(report);
+  }
+}
+
+interface JournalWriter {
+  options: ExecuteOptions;
+  /** the signal that stopped the run, or null */
+  stoppedBy(): string | null;
+  stop(signal: string): void;
+  /** the journal as last handed over: what the run knows it changed */
+  latest(): PlanStep[] | null;
+  failure(): ReportError | null;
+}
+
+/**
+ * The journal as apply or undo goes: after each change the report file is rewritten (atomically)
+ * with the steps so far, so a run that is killed still leaves the record of what it changed.
+ */
+async function journalWriter(
+  settings: Settings,
+  deps: PipelineDeps,
+  startedAt: Date,
+  redacted: boolean,
+): Promise<JournalWriter> {
+  const { journalKey } = await import('./apply/seal.js');
+  const file = reportFile(settings);
+  let stoppedBy: string | null = null;
+  let failure: ReportError | null = null;
+  let latest: PlanStep[] | null = null;
+  const options: ExecuteOptions = {
+    logger: deps.logger,
+    key: journalKey(settings.connection!),
+    stopRequested: () => stoppedBy !== null || failure !== null,
+    onProgress: async (journal) => {
+      latest = journal;
+      if (!file) return;
+      const partial = buildReport(
+        {
+          mode: settings.mode,
+          tenant: settings.tenant,
+          environment: settings.environment,
+          policy: { path: settings.policyPath, sha256: null },
+          startedAt,
+          finishedAt: deps.now(),
+          failOn: settings.failOn,
+          toolVersion: TOOL_VERSION,
+        },
+        {
+          evaluation: { findings: [], plan: journal, refusals: [], counts: emptyCounts() },
+          errors: [
+            {
+              code: 'apply.incomplete',
+              message: `The ${settings.mode} had not finished when this journal was written: it is rewritten after each change, and replaced by the full report at the end. The plan says what was changed so far.`,
+              hint: `Run ${settings.mode} again to finish: it rechecks every user, so nothing is done twice.`,
+            },
+          ],
+        },
+      );
+      try {
+        await writeFileAtomic(
+          inWorkspace(settings, file),
+          renderJson(redacted ? redactSafely(partial, deps.logger) : partial),
+        );
+      } catch (error) {
+        failure = {
+          code: 'apply.journal-not-written',
+          message: `The journal ${file} could not be written after a change (${(error as NodeJS.ErrnoException).code ?? 'error'}), so no further change was started.`,
+          hint: 'Check the disk and the report path, then run again: it rechecks every user, so nothing is done twice.',
+        };
+        deps.logger.error(failure.message);
+      }
+    },
+  };
+  return {
+    options,
+    stoppedBy: () => stoppedBy,
+    stop: (signal) => {
+      if (!stoppedBy) {
+        deps.logger.warning(
+          `${signal}: finishing the change in progress and writing the journal; no further change starts.`,
+        );
+      }
+      stoppedBy ??= signal;
+    },
+    latest: () => latest,
+    failure: () => failure,
+  };
+}
+
+/** Runs `fn` with SIGINT and SIGTERM turned into a request to stop after the current change. */
+async function whileStoppable<T>(journal: JournalWriter | null, fn: () => Promise<T>): Promise<T> {
+  if (!journal) return fn();
+  const handler = (signal: NodeJS.Signals) => journal.stop(signal);
+  for (const signal of STOP_SIGNALS) process.on(signal, handler);
+  try {
+    return await fn();
+  } finally {
+    for (const signal of STOP_SIGNALS) process.off(signal, handler);
+  }
 }
 
 /** Reads a snapshot written earlier with --snapshot. */

@@ -6,7 +6,8 @@
 import path from 'node:path';
 import { ConfigurationError } from './errors.js';
 import type { Mode } from './report/model.js';
-import type { ServiceTitanConnection } from './servicetitan/settings.js';
+import { isLoopbackHost, type ServiceTitanConnection } from './servicetitan/settings.js';
+import { carriesPullRequest, eventWriteRefusal, type EventRefusal } from './github/event.js';
 
 export type FailOn = 'critical' | 'high' | 'medium' | 'low' | 'never';
 export type Redact = 'auto' | 'true' | 'false';
@@ -24,12 +25,24 @@ export type Connection = ServiceTitanConnection;
 export interface EventContext {
   /** GITHUB_EVENT_NAME, or `cli` */
   name: string;
-  /** pull_request or pull_request_target: never applies, never writes */
+  /**
+   * The event carries a pull request's code (pull_request, pull_request_target, reviews, merge
+   * queues, a comment on a pull request, a workflow_run of one): never applies, never writes.
+   * parseSettings recomputes it from `name` and `payload` (github/event.ts).
+   */
   isPullRequest: boolean;
   /** from the event payload: true, false, or null when unknown */
   repositoryPrivate: boolean | null;
   /** the parsed event payload ({} outside Actions) */
   payload: Record<string, unknown>;
+  /** GITHUB_REF when the reader knows it; else the payload's ref is used */
+  ref?: string | null;
+}
+
+/** The event with the write rule applied (github/event.ts). */
+export interface RunEvent extends EventContext {
+  /** why this run may not write to ServiceTitan (apply and undo), or null when it may */
+  writeRefusal: EventRefusal | null;
 }
 
 export interface Settings {
@@ -58,8 +71,14 @@ export interface Settings {
   baselinePolicyPath: string | null;
   baselineSnapshotPath: string | null;
   snapshotPath: string | null;
-  tuning: { pageSize: number; timeoutMs: number; retryBudgetMs: number };
-  event: EventContext;
+  tuning: {
+    pageSize: number;
+    timeoutMs: number;
+    retryBudgetMs: number;
+    maxPages: number;
+    maxRecords: number;
+  };
+  event: RunEvent;
 }
 
 /** How an input is named to the user: the action's input name or the CLI's flag / variable. */
@@ -95,7 +114,9 @@ export type InputName =
   | 'snapshot'
   | 'page-size'
   | 'request-timeout'
-  | 'retry-budget';
+  | 'retry-budget'
+  | 'max-pages'
+  | 'max-records';
 
 export const SECRET_INPUTS: readonly InputName[] = ['client-id', 'client-secret', 'app-key', 'github-token'];
 
@@ -166,6 +187,14 @@ function url(src: InputSource, name: InputName): string | undefined {
   if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') {
     throw invalid(src, name, 'must be an http(s) URL.', 'Give an absolute http(s) URL.');
   }
+  if (parsed.protocol === 'http:' && !isLoopbackHost(parsed.hostname)) {
+    // the client secret, the app key and access tokens would cross the network unencrypted
+    throw new ConfigurationError(
+      'input.insecure-url',
+      `${src.label(name)} is a plain http:// URL for ${parsed.hostname.slice(0, 100)}: the client secret, the app key and the access tokens would travel unencrypted.`,
+      'Use an https:// URL. Plain http:// is accepted only for a server on this machine (localhost, 127.0.0.1, ::1), such as `st-access-guard sandbox`.',
+    );
+  }
   if (parsed.username || parsed.password) {
     throw invalid(
       src,
@@ -218,6 +247,8 @@ export function parseSettings(src: InputSource, event: EventContext, workspace: 
   const pageSize = integer(src, 'page-size', 5000, 1, 5000);
   const timeoutSeconds = integer(src, 'request-timeout', 30, 1, 300);
   const retryBudgetSeconds = integer(src, 'retry-budget', 110, 0, MAX_RETRY_BUDGET_SECONDS);
+  const maxPages = integer(src, 'max-pages', 1000, 1, 1_000_000);
+  const maxRecords = integer(src, 'max-records', 250_000, 1, 100_000_000);
 
   const tenantRaw = text(src, 'tenant');
   if (tenantRaw !== '' && !/^\d{1,19}$/.test(tenantRaw)) {
@@ -285,9 +316,21 @@ export function parseSettings(src: InputSource, event: EventContext, workspace: 
     baselinePolicyPath: optionalPath(src, 'baseline-policy'),
     baselineSnapshotPath: optionalPath(src, 'baseline-snapshot'),
     snapshotPath: optionalPath(src, 'snapshot'),
-    tuning: { pageSize, timeoutMs: timeoutSeconds * 1000, retryBudgetMs: retryBudgetSeconds * 1000 },
-    event,
+    tuning: {
+      pageSize,
+      timeoutMs: timeoutSeconds * 1000,
+      retryBudgetMs: retryBudgetSeconds * 1000,
+      maxPages,
+      maxRecords,
+    },
+    event: runEvent(event),
   };
+}
+
+/** The caller's event with `isPullRequest` and the write rule decided here, the same for every entry. */
+function runEvent(event: EventContext): RunEvent {
+  if (event.name === 'cli') return { ...event, writeRefusal: null };
+  return { ...event, isPullRequest: carriesPullRequest(event), writeRefusal: eventWriteRefusal(event) };
 }
 
 /** Whether names and emails are masked: `auto` masks when the repository is public (or unknown in Actions). */

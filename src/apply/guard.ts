@@ -1,47 +1,58 @@
 /**
- * The gate between a plan and the writer (SPEC §6): every refusal is decided here, and the plan
- * reaches the writer only when there is none. The engine's own refusals (protected users, min
- * active admins, permission-unmapped) come with the evaluation; the run adds max-changes and the
- * pull-request rule.
+ * The one gate between a plan and the writer (SPEC §6), for apply and undo alike: every refusal is
+ * decided here, and a plan reaches the writer only when there is none. The checks that can be
+ * decided from data (protected users, min active admins: one count for both, in engine/safety.ts)
+ * come with the plan; the run adds max-changes and the event rule (github/event.ts).
  */
-import type { Logger } from '../logger.js';
-import { checkMaxChanges } from '../engine/plan.js';
-import type { ApplyRefusal, Evaluation } from '../engine/types.js';
+import { checkMaxChanges, minAdminsRefusal, protectedRefusal } from '../engine/safety.js';
+import type { Snapshot } from '../engine/snapshot.js';
+import type { ApplyRefusal, Evaluation, PlanStep } from '../engine/types.js';
+import type { Policy } from '../policy/types.js';
 import type { ServiceTitanWriter } from '../servicetitan/writer.js';
-import { executePlan, type UserReader } from './execute.js';
+import { executePlan, type ExecuteOptions, type UserReader } from './execute.js';
 
 export interface GuardSettings {
   maxChanges: number;
-  /** the event name when this apply runs for a pull request (`pull_request`, `pull_request_target`), else null */
-  pullRequestEvent: string | null;
+  /** why this run's event may not write (a pull request's code, another branch), else null */
+  eventRefusal: ApplyRefusal | null;
 }
 
+/** Apply's refusals: the engine's (with the plan) plus the run's. */
 export function applyRefusals(evaluation: Evaluation, guard: GuardSettings): ApplyRefusal[] {
-  const refusals: ApplyRefusal[] = [...evaluation.refusals];
-  const tooMany = checkMaxChanges(evaluation.plan, guard.maxChanges);
-  if (tooMany) refusals.push(tooMany);
-  if (guard.pullRequestEvent) {
-    refusals.unshift({
-      code: 'apply.pull-request',
-      message: `Apply is refused on \`${guard.pullRequestEvent}\` events: a pull request never writes to ServiceTitan. This run audited and shows the plan; apply it from a workflow_dispatch run on the default branch.`,
-    });
-  }
-  return refusals;
+  return [
+    guard.eventRefusal,
+    ...evaluation.refusals,
+    checkMaxChanges(evaluation.plan, guard.maxChanges, 'apply'),
+  ].filter((r): r is ApplyRefusal => r !== null);
+}
+
+/** Undo's refusals: the same checks as apply's, on the undo plan. */
+export function undoRefusals(
+  plan: readonly PlanStep[],
+  policy: Policy | null,
+  snapshot: Snapshot,
+  guard: GuardSettings,
+): ApplyRefusal[] {
+  return [
+    guard.eventRefusal,
+    checkMaxChanges(plan, guard.maxChanges, 'undo'),
+    protectedRefusal(plan, 'undo'),
+    minAdminsRefusal(policy, snapshot, plan, 'undo'),
+  ].filter((r): r is ApplyRefusal => r !== null);
 }
 
 /**
- * Executes the plan through the writer unless a refusal stands. Returns whether it was refused;
- * on execution, `evaluation.plan` becomes the journal.
+ * Executes the plan through the writer unless a refusal stands. Returns the journal (the plan as
+ * carried out), or null when refused.
  */
-export async function applyIfAllowed(
-  evaluation: Evaluation,
+export async function executeIfAllowed(
+  plan: PlanStep[],
+  refusals: readonly ApplyRefusal[],
   writer: ServiceTitanWriter,
   reader: UserReader,
-  logger: Logger,
-): Promise<{ refused: boolean }> {
-  if (evaluation.refusals.length > 0) return { refused: true };
-  if (evaluation.plan.some((s) => s.status === 'planned')) {
-    evaluation.plan = await executePlan(evaluation.plan, writer, reader, logger);
-  }
-  return { refused: false };
+  options: ExecuteOptions,
+): Promise<PlanStep[] | null> {
+  if (refusals.length > 0) return null;
+  if (!plan.some((s) => s.status === 'planned')) return plan;
+  return executePlan(plan, writer, reader, options);
 }

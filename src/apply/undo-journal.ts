@@ -28,6 +28,8 @@ const JournalStep = z.looseObject({
   findings: z.array(z.string()).optional(),
   status: z.string(),
   before: UserState.optional(),
+  after: UserState.optional(),
+  seal: z.string().optional(),
 });
 
 const ApplyReport = z.looseObject({
@@ -39,7 +41,10 @@ const ApplyReport = z.looseObject({
   plan: z.array(JournalStep),
 });
 
-/** A verified apply step, with the state its user was in before the change. */
+/**
+ * A verified apply step, with the state its user was in before the change. Whether undo may trust
+ * it (its `after` read-back and seal) is checked against the run's key in undo-run.ts.
+ */
 export type AppliedStep = PlanStep & {
   action: 'lock' | 'deactivate' | 'set-role';
   before: NonNullable<PlanStep['before']>;
@@ -51,7 +56,7 @@ export interface ApplyJournal {
   tenant: string;
   environment: string;
   finishedAt: string | null;
-  /** the verified steps that recorded the user's state before the change: what undo reverses */
+  /** the verified steps that recorded the user's state before the change: what undo reverses once their seals check */
   steps: AppliedStep[];
   /** steps written but never verified (`applied`), which undo leaves alone */
   unverified: number;
@@ -122,6 +127,12 @@ export function parseApplyJournal(
       findings: step.findings ?? [],
       status: 'verified',
       before: { active: step.before.active, locked: step.before.locked, roleIds: [...step.before.roleIds] },
+      ...(step.after
+        ? {
+            after: { active: step.after.active, locked: step.after.locked, roleIds: [...step.after.roleIds] },
+          }
+        : {}),
+      ...(step.seal !== undefined ? { seal: step.seal } : {}),
     });
   }
   return {

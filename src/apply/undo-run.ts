@@ -11,10 +11,19 @@ import type { PipelineDeps } from '../pipeline.js';
 import type { Policy } from '../policy/types.js';
 import type { ServiceTitanClient } from '../servicetitan/index.js';
 import { inWorkspace, type Settings } from '../settings.js';
+import { adminRoleNames } from '../engine/safety.js';
+import { executeIfAllowed, undoRefusals } from './guard.js';
+import { journalKey, sealIsValid } from './seal.js';
 import { readApplyJournal, type ApplyJournal } from './undo-journal.js';
-import { planUndo, undoCounts, undoRefusals } from './undo.js';
+import { planUndo, undoCounts } from './undo.js';
+import type { ExecuteOptions } from './execute.js';
 
-/** The apply journal named by the `report` input (action) or `undo REPORT` / --report (CLI). */
+/**
+ * The apply journal named by the `report` input (action) or `undo REPORT` / --report (CLI), read
+ * and checked before anything is fetched: it must be an apply report of this tenant, and every
+ * verified step in it must carry the tool's own read-back and a seal this run's credentials
+ * confirm. A hand-written or edited journal changes nothing.
+ */
 export async function loadUndoJournal(settings: Settings): Promise<ApplyJournal> {
   if (!settings.reportPath) {
     throw new ConfigurationError(
@@ -24,10 +33,27 @@ export async function loadUndoJournal(settings: Settings): Promise<ApplyJournal>
     );
   }
   if (!settings.connection) throw new Error('loadUndoJournal needs a connection');
-  return readApplyJournal(settings.reportPath, inWorkspace(settings, settings.reportPath), {
+  const journal = await readApplyJournal(settings.reportPath, inWorkspace(settings, settings.reportPath), {
     tenant: settings.connection.tenant,
     environment: settings.connection.environment,
   });
+  const key = journalKey(settings.connection);
+  const unsealed = journal.steps.filter((s) => !s.after || !s.seal).length;
+  const forged = journal.steps.filter((s) => s.after && s.seal && !sealIsValid(key, s)).length;
+  if (unsealed + forged > 0) {
+    const parts = [
+      unsealed ? `${count(unsealed, 'step')} without the read-back and seal this tool records` : '',
+      forged
+        ? `${count(forged, 'step')} whose seal does not match (the file was edited, or the apply ran with other ServiceTitan credentials)`
+        : '',
+    ].filter(Boolean);
+    throw new ConfigurationError(
+      'undo.untrusted-journal',
+      `${settings.reportPath} has verified changes that undo cannot trust: ${parts.join('; ')}. Undo changes nothing.`,
+      "Undo reverses only what this tool wrote and verified: give the apply's report unedited, and run undo with the same client secret and app key as the apply. Reports written by version 1.0.0 carry no seal: reverse their changes by hand from each step's `before`.",
+    );
+  }
+  return journal;
 }
 
 function count(n: number, what: string): string {
@@ -41,13 +67,14 @@ export async function runUndo(
   snapshot: Snapshot,
   client: ServiceTitanClient,
   journal: ApplyJournal,
+  execute: ExecuteOptions,
 ): Promise<TenantOutcome> {
   const { logger } = deps;
   const outcome = emptyOutcome();
-  const plan = planUndo(journal.steps, snapshot, policy?.safety.protectedUsers ?? []);
+  const plan = planUndo(journal.steps, snapshot, policy?.safety.protectedUsers ?? [], adminRoleNames(policy));
   const refusals = undoRefusals(plan, policy, snapshot, {
     maxChanges: settings.maxChanges,
-    pullRequest: settings.event.isPullRequest ? settings.event.name : null,
+    eventRefusal: settings.event.writeRefusal,
   });
   const evaluation: Evaluation = { findings: [], plan, refusals, counts: undoCounts(snapshot, policy) };
   outcome.evaluation = evaluation;
@@ -80,9 +107,11 @@ export async function runUndo(
     return outcome;
   }
   if (planned === 0) return outcome;
-  const { executePlan } = await import('./execute.js');
   const { liveWriter } = await import('../servicetitan/index.js');
-  evaluation.plan = await logger.group('Undo', () => executePlan(plan, liveWriter(client), client, logger));
+  const journalOut = await logger.group('Undo', () =>
+    executeIfAllowed(plan, refusals, liveWriter(client), client, execute),
+  );
+  if (journalOut) evaluation.plan = journalOut;
   const unfinished = evaluation.plan.filter((s) => s.status === 'failed' || s.status === 'applied');
   if (unfinished.length > 0) {
     outcome.errors.push({

@@ -1,28 +1,20 @@
 /**
  * Undo (SPEC §3, §6): reverse the verified steps of an earlier apply from its journal. Each apply
  * step recorded its user's state before the change; undo restores it (unlock, `Activate`, set the
- * previous role) through the same guards and the same read-back verification as apply. A user
- * whose state is no longer the one the apply left has been changed since by someone else: that
- * step is skipped with the reason, so undo never overrides a later decision.
+ * previous role) through the same gate (apply/guard.ts) and the same read-back verification as
+ * apply. What undo trusts: only steps the tool itself wrote and verified, proven by their journal
+ * seal (apply/seal.ts, checked in undo-run.ts), and only while the user is still in the state the
+ * tool read back after its write (`after`): a user changed since by someone else is skipped with
+ * the reason, so undo never overrides a later decision. Undo never raises privileges: restoring a
+ * role that counts as admin (`safety.admin-roles`) is left to a person.
  */
 import { classifyAudience, matchesAnyUserRef } from '../engine/audience.js';
 import { tenantCounts } from '../engine/counts.js';
 import type { Snapshot, TenantUser } from '../engine/snapshot.js';
-import type { ApplyRefusal, Evaluation, PlanStep } from '../engine/types.js';
+import type { Evaluation, PlanStep, UserState } from '../engine/types.js';
 import type { Policy, UserRef } from '../policy/types.js';
+import { stateChanges, stateOf } from './execute.js';
 import type { AppliedStep } from './undo-journal.js';
-
-type UserState = NonNullable<PlanStep['before']>;
-
-function stateOf(user: TenantUser): UserState {
-  return { active: user.active, locked: user.locked, roleIds: [...user.roleIds] };
-}
-
-function sameIds(a: readonly number[], b: readonly number[]): boolean {
-  const x = [...a].sort((m, n) => m - n);
-  const y = [...b].sort((m, n) => m - n);
-  return x.length === y.length && x.every((v, i) => v === y[i]);
-}
 
 function ids(roleIds: readonly number[]): string {
   return roleIds.length ? roleIds.join(', ') : 'none';
@@ -43,13 +35,7 @@ export function stateLeftByApply(step: AppliedStep): UserState | null {
 
 /** What differs between the user now and the state the apply left, in words (empty: unchanged). */
 function changesSince(left: UserState, now: UserState): string[] {
-  const changes: string[] = [];
-  if (now.active !== left.active) changes.push(`active is ${now.active} (the apply left ${left.active})`);
-  if (now.locked !== left.locked) changes.push(`locked is ${now.locked} (the apply left ${left.locked})`);
-  if (!sameIds(now.roleIds, left.roleIds)) {
-    changes.push(`role ids are ${ids(now.roleIds)} (the apply left ${ids(left.roleIds)})`);
-  }
-  return changes;
+  return stateChanges(left, now, 'the apply left');
 }
 
 function roleNames(snapshot: Snapshot, roleIds: readonly number[]): string {
@@ -61,6 +47,7 @@ function reverse(
   step: AppliedStep,
   user: TenantUser,
   snapshot: Snapshot,
+  adminRoles: ReadonlySet<string>,
 ): Omit<PlanStep, 'user' | 'rules' | 'findings' | 'before'> {
   const { before } = step;
   switch (step.action) {
@@ -79,6 +66,16 @@ function reverse(
           status: 'skipped',
           reason:
             "the technician's licence type is unknown (ServiceTitan did not say whether it is managed), and Activate needs one: activate it by hand in ServiceTitan",
+        };
+      }
+      if (user.licenseType !== 'NonManagedTechnician') {
+        // ServiceTitan's technician record says only isManagedTech; Activate needs ManagedTechnician or
+        // ManagedInstaller for a managed one, and guessing could hand out the wrong (paid) licence.
+        return {
+          action: 'activate',
+          status: 'skipped',
+          reason:
+            'the technician is managed, and ServiceTitan does not say whether its licence was Managed Technician or Managed Installer: reactivate it by hand in ServiceTitan (Settings → Technicians), choosing the licence it had',
         };
       }
       return { action: 'activate', status: 'planned', licenseType: user.licenseType };
@@ -112,6 +109,15 @@ function reverse(
           reason: `the previous role ${name} (#${previous}) is ${role ? 'inactive' : 'gone'} in the tenant: restore by hand`,
         };
       }
+      if (adminRoles.has(role.name.toLowerCase())) {
+        return {
+          action: 'restore-role',
+          role: name,
+          roleId: previous,
+          status: 'skipped',
+          reason: `the previous role ${name} counts as admin (safety.admin-roles), and undo never grants admin access: if it is right, give the role back by hand in ServiceTitan`,
+        };
+      }
       return { action: 'restore-role', role: name, roleId: previous, status: 'planned' };
     }
   }
@@ -127,7 +133,9 @@ export function planUndo(
   applied: readonly AppliedStep[],
   snapshot: Snapshot,
   protectedUsers: readonly UserRef[] = [],
+  adminRoles: readonly string[] = ['Admin'],
 ): PlanStep[] {
+  const admin = new Set(adminRoles.map((r) => r.toLowerCase()));
   const users = new Map(snapshot.users.map((u) => [`${u.kind}:${u.id}`, u]));
   return applied.map((step): PlanStep => {
     const user = users.get(`${step.user.kind}:${step.user.id}`);
@@ -143,7 +151,8 @@ export function planUndo(
     if (step.user.userId !== null && user.userId !== null && step.user.userId !== user.userId) {
       return skip(`the ${user.kind} #${user.id} now belongs to user ${user.userId}, not ${step.user.userId}`);
     }
-    const left = stateLeftByApply(step);
+    // the state the tool read back after its write; older journals: derived from before and the action
+    const left = step.after ?? stateLeftByApply(step);
     if (!left) return skip("the apply's journal does not say which role it set");
     const now = stateOf(user);
     const changes = changesSince(left, now);
@@ -161,102 +170,18 @@ export function planUndo(
     if (changes.length > 0) {
       return { ...skip(`changed since the apply: ${changes.join('; ')}`), user: identity, before: now };
     }
-    const undo: PlanStep = { ...reverse(step, user, snapshot), user: identity, ...common, before: now };
+    const undo: PlanStep = {
+      ...reverse(step, user, snapshot, admin),
+      user: identity,
+      ...common,
+      before: now,
+    };
     if (undo.status === 'planned' && matchesAnyUserRef(user, protectedUsers)) {
       undo.status = 'skipped';
       undo.reason = 'protected user';
     }
     return undo;
   });
-}
-
-function who(step: PlanStep): string {
-  return `${step.user.name} (${step.user.kind} #${step.user.id})`;
-}
-
-function isAdmin(
-  user: TenantUser,
-  roles: readonly string[],
-  builtIn: string | null,
-  adminRoles: Set<string>,
-) {
-  return (
-    user.active &&
-    !user.locked &&
-    (roles.some((r) => adminRoles.has(r.toLowerCase())) ||
-      (builtIn !== null && adminRoles.has(builtIn.toLowerCase())))
-  );
-}
-
-/** Active admins now and after the undo. Only restoring a role can take admin rights away. */
-export function activeAdminsAfterUndo(policy: Policy, snapshot: Snapshot, plan: readonly PlanStep[]) {
-  const adminRoles = new Set(policy.safety.adminRoles.map((r) => r.toLowerCase()));
-  const planned = new Map(
-    plan.filter((s) => s.status === 'planned').map((s) => [`${s.user.kind}:${s.user.id}`, s]),
-  );
-  let before = 0;
-  let after = 0;
-  for (const user of snapshot.users) {
-    if (isAdmin(user, user.roles, user.role, adminRoles)) before++;
-    const step = planned.get(`${user.kind}:${user.id}`);
-    const next: TenantUser = {
-      ...user,
-      active: user.active || step?.action === 'activate',
-      locked: user.locked && step?.action !== 'unlock',
-    };
-    // like set-role in apply: roleId replaces every role, and the deprecated built-in role is assumed to follow
-    const restored = step?.action === 'restore-role';
-    if (isAdmin(next, restored ? [step.role ?? ''] : user.roles, restored ? null : user.role, adminRoles))
-      after++;
-  }
-  return { before, after };
-}
-
-export interface UndoGuards {
-  maxChanges: number;
-  /** the event name when it is a pull request (never writes), else null */
-  pullRequest: string | null;
-}
-
-/** Why undo refuses (and changes nothing): the same guards as apply. */
-export function undoRefusals(
-  plan: readonly PlanStep[],
-  policy: Policy | null,
-  snapshot: Snapshot,
-  guards: UndoGuards,
-): ApplyRefusal[] {
-  const refusals: ApplyRefusal[] = [];
-  if (guards.pullRequest) {
-    refusals.push({
-      code: 'apply.pull-request',
-      message: `Undo is refused on \`${guards.pullRequest}\` events: a pull request never writes to ServiceTitan. This run shows the undo plan; run it from a workflow_dispatch run on the default branch.`,
-    });
-  }
-  const changes = plan.filter((s) => s.status === 'planned').length;
-  if (changes > guards.maxChanges) {
-    refusals.push({
-      code: 'apply.max-changes',
-      message: `The undo has ${changes} changes, more than max-changes (${guards.maxChanges}), so it changes nothing. Review the plan; if it is right, raise max-changes for this run.`,
-    });
-  }
-  const touched = plan.filter((s) => s.reason === 'protected user');
-  if (touched.length > 0) {
-    refusals.push({
-      code: 'apply.protected-user',
-      message: `The undo would change protected users (${touched.map(who).join(', ')}), which are never changed, so it changes nothing. Restore them by hand, or remove them from safety.protected-users if they should no longer be protected.`,
-    });
-  }
-  const min = policy?.safety.minActiveAdmins ?? 0;
-  if (policy && min > 0 && changes > 0) {
-    const { before, after } = activeAdminsAfterUndo(policy, snapshot, plan);
-    if (after < min && after < before) {
-      refusals.push({
-        code: 'apply.min-active-admins',
-        message: `After the undo, ${after} active admin${after === 1 ? '' : 's'} would remain (${before} now), fewer than safety.min-active-admins (${min}), so it changes nothing. Restore those roles by hand.`,
-      });
-    }
-  }
-  return refusals;
 }
 
 /** The counts an undo report carries: the tenant's users; undo judges nothing, so no findings. */

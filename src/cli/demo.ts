@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { consoleLogger } from './console-logger.js';
 import { runPipeline } from '../pipeline.js';
 import { renderJson } from '../report/json.js';
-import { renderConsole } from '../report/console.js';
+import { consoleWidth, renderConsole } from '../report/console.js';
 import { parseSettings, type InputName } from '../settings.js';
 import { startSandbox } from '../sandbox/index.js';
 
@@ -107,7 +107,7 @@ export async function runDemo(values: Values): Promise<number> {
       process.stdout.write(
         renderConsole(result.report, {
           color,
-          width: process.stdout.columns ?? 100,
+          width: consoleWidth(process.stdout.columns, process.env),
           reportPath,
           sarifPath,
         }),

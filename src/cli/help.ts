@@ -16,6 +16,8 @@ const COMMON = `  --policy FILE            policy file (default .github/servicet
   --page-size N            records per page asked of ServiceTitan (default 5000)
   --request-timeout S      seconds to wait for one answer (default 30)
   --retry-budget S         seconds of retrying before giving up (default 110)
+  --max-pages N            the most pages read from ServiceTitan, all lists together (default 1000)
+  --max-records N          the most records read from ServiceTitan (default 250000)
   --quiet, -q              no progress on stderr
   --debug                  phase timings, requests and stack traces on stderr
 `;

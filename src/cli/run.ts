@@ -1,14 +1,14 @@
 /** validate | audit | apply | discover | undo from the command line. */
-import { writeFileAtomic } from '../files.js';
+import { describeWriteFailure, writeFileAtomic } from '../files.js';
 import { consoleLogger } from './console-logger.js';
-import { runPipeline } from '../pipeline.js';
+import { reportFile, runPipeline } from '../pipeline.js';
 import { renderJson } from '../report/json.js';
-import { renderConsole } from '../report/console.js';
+import { consoleWidth, renderConsole } from '../report/console.js';
 import { statusExitCode } from '../report/build.js';
-import { parseSettings, type InputName, type InputSource } from '../settings.js';
+import { parseSettings, type EventContext, type InputName, type InputSource } from '../settings.js';
+import { readGitHubEvent } from '../github/event.js';
 import type { Mode } from '../report/model.js';
-import { ConfigurationError } from '../errors.js';
-import { undoJournalPath } from '../apply/undo-journal.js';
+import { ConfigurationError, GuardError } from '../errors.js';
 
 type Values = Record<string, string | boolean | undefined>;
 
@@ -49,33 +49,55 @@ function undoValues(rest: string[], values: Values): Values {
   return positional === undefined ? values : { ...values, report: positional };
 }
 
+/**
+ * Inside GitHub Actions the CLI is bound by the same event rule as the action (a pull request's
+ * run never writes, whatever tool it calls), so it reads the run's event; elsewhere it is `cli`.
+ */
+export function cliEvent(env: NodeJS.ProcessEnv = process.env): EventContext {
+  if (env.GITHUB_ACTIONS === 'true') return readGitHubEvent(env);
+  return { name: 'cli', isPullRequest: false, repositoryPrivate: null, payload: {} };
+}
+
 export async function runCommand(mode: Mode, rest: string[], given: Values): Promise<number> {
   const values = mode === 'undo' ? undoValues(rest, given) : given;
   const tty = Boolean(process.stderr.isTTY) && !values.quiet;
   const logger = consoleLogger({ quiet: Boolean(values.quiet), debug: Boolean(values.debug), tty });
-  const settings = parseSettings(
-    cliInputs(mode, values),
-    { name: 'cli', isPullRequest: false, repositoryPrivate: null, payload: {} },
-    process.cwd(),
-  );
+  const settings = parseSettings(cliInputs(mode, values), cliEvent(), process.cwd());
   const result = await runPipeline(settings, { logger, now: () => new Date() });
   const { report } = result;
+  // Each file on its own: one that cannot be written is reported, and the outcome is still shown.
+  const failures: string[] = [];
+  const attempt = async (what: string, fn: () => Promise<void>): Promise<void> => {
+    try {
+      await fn();
+    } catch (error) {
+      const detail =
+        error instanceof GuardError
+          ? `${error.message}${error.hint ? ` ${error.hint}` : ''} [${error.code}]`
+          : describeWriteFailure(error, result.redacted);
+      failures.push(`${what} was not written: ${detail}`);
+    }
+  };
   // undo reads the apply report named by --report and writes its own journal beside it
-  const reportPath =
-    settings.mode === 'undo' && settings.reportPath
-      ? undoJournalPath(settings.reportPath)
-      : settings.reportPath;
-  if (reportPath) await writeFileAtomic(reportPath, renderJson(report));
+  const reportPath = reportFile(settings);
+  if (reportPath) {
+    await attempt(`The report ${reportPath}`, () => writeFileAtomic(reportPath, renderJson(report)));
+  }
   if (settings.sarifPath) {
-    const { renderSarif } = await import('../report/sarif.js');
-    const sarif = renderSarif(report, result.policy, { policyPath: settings.policyPath });
-    await writeFileAtomic(settings.sarifPath, JSON.stringify(sarif, null, 2) + '\n');
+    const sarifPath = settings.sarifPath;
+    await attempt(`The SARIF file ${sarifPath}`, async () => {
+      const { renderSarif } = await import('../report/sarif.js');
+      const sarif = renderSarif(report, result.policy, { policyPath: settings.policyPath });
+      await writeFileAtomic(sarifPath, JSON.stringify(sarif, null, 2) + '\n');
+    });
   }
   if (settings.evidencePath) {
-    const { writeRunEvidence } = await import('../evidence/sink.js');
-    const evidence = await writeRunEvidence(settings, result);
-    if (evidence) process.stderr.write(`Evidence pack: ${evidence.dir}\n`);
-    if (evidence?.sinceLastReview) process.stderr.write(evidence.sinceLastReview + '\n');
+    await attempt(`The evidence pack ${settings.evidencePath}`, async () => {
+      const { writeRunEvidence } = await import('../evidence/sink.js');
+      const evidence = await writeRunEvidence(settings, result);
+      if (evidence) process.stderr.write(`Evidence pack: ${evidence.dir}\n`);
+      if (evidence?.sinceLastReview) process.stderr.write(evidence.sinceLastReview + '\n');
+    });
   }
   for (const note of result.notes) logger.warning(note);
   if (values.json) {
@@ -85,11 +107,14 @@ export async function runCommand(mode: Mode, rest: string[], given: Values): Pro
     process.stdout.write(
       renderConsole(report, {
         color,
-        width: process.stdout.columns ?? 100,
+        width: consoleWidth(process.stdout.columns, process.env),
         ...(reportPath ? { reportPath } : {}),
         ...(settings.sarifPath ? { sarifPath: settings.sarifPath } : {}),
       }),
     );
   }
-  return statusExitCode(report);
+  for (const failure of failures) logger.error(failure);
+  const code = statusExitCode(report);
+  // the run's own outcome first; a file that could not be written is an error of its own
+  return code === 0 && failures.length > 0 ? 3 : code;
 }

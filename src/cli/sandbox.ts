@@ -14,7 +14,10 @@ export async function runSandboxCommand(values: Values): Promise<number> {
     );
   }
   const data = typeof values.data === 'string' ? await loadTenantData(values.data) : undefined;
-  const sandbox = await startSandbox({ port: Number(portText), ...(data ? { data } : {}) });
+  const port = Number(portText);
+  const sandbox = await startSandbox({ port, ...(data ? { data } : {}) }).catch((error: unknown) => {
+    throw listenError(error, port);
+  });
   const employees = sandbox.state.employees.length;
   const technicians = sandbox.state.technicians.length;
   process.stdout.write(
@@ -36,4 +39,24 @@ export async function runSandboxCommand(values: Values): Promise<number> {
   });
   await sandbox.close();
   return 0;
+}
+
+/** A port that cannot be listened on is the user's to change, not a bug. */
+function listenError(error: unknown, port: number): unknown {
+  const code = (error as { code?: unknown } | null)?.code;
+  if (code === 'EADDRINUSE') {
+    return new ConfigurationError(
+      'sandbox.port-in-use',
+      `port ${port} is in use: choose another with --port.`,
+      'Another program (or another sandbox) listens on it; `--port 0` picks a free port.',
+    );
+  }
+  if (code === 'EACCES') {
+    return new ConfigurationError(
+      'sandbox.port-not-allowed',
+      `port ${port} may not be listened on by this user: choose another with --port.`,
+      'Ports below 1024 need administrator rights; use a port from 1024 to 65535, or `--port 0` for a free one.',
+    );
+  }
+  return error;
 }

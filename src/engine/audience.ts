@@ -38,25 +38,56 @@ function normalizeDomain(domain: string): string {
   return domain.trim().toLowerCase().replace(/^@/, '').replace(/\.$/, '');
 }
 
+// A plain addr-spec in ASCII: a dot-atom local part, one `@`, and a host of LDH labels with no
+// trailing dot. Written out in A-Z/a-z rather than with the `i` flag, and never trimmed, so no
+// whitespace, control or invisible character, no case folding of a non-ASCII letter (the Kelvin
+// sign lower-cases to `k`) and no second `@` can make an address look like it is at a domain.
+const ATOM = "[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+";
+const LABEL = '[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?';
+const PLAIN_ADDRESS = new RegExp(`^${ATOM}(?:\\.${ATOM})*@${LABEL}(?:\\.${LABEL})*$`);
+
+/**
+ * The address lower-cased when it is a plain addr-spec, else null. Anything else (`x@evil.io
+ * .acme.com`, a tab, a zero-width space, `a@b@acme.com`, `x@acme.com.`) is not an address the
+ * domain test can trust, so it never makes a user internal.
+ */
+export function plainAddress(raw: string | null): string | null {
+  if (raw === null || raw.length > 320 || !PLAIN_ADDRESS.test(raw)) return null;
+  return raw.toLowerCase();
+}
+
 /**
  * Whether an address is at `domain` or one of its subdomains. Compared on whole labels, so
- * `acme.com.evil.io` and `notacme.com` are not at `acme.com`.
+ * `acme.com.evil.io` and `notacme.com` are not at `acme.com`; an address that is not a plain
+ * addr-spec is at no domain.
  */
 export function isAtDomain(address: string, domain: string): boolean {
-  const at = address.lastIndexOf('@');
-  if (at < 0) return false;
-  const host = normalizeDomain(address.slice(at + 1));
+  const plain = plainAddress(address);
+  if (plain === null) return false;
+  const host = plain.slice(plain.lastIndexOf('@') + 1);
   const wanted = normalizeDomain(domain);
-  if (host === '' || wanted === '') return false;
+  if (wanted === '') return false;
   return host === wanted || host.endsWith(`.${wanted}`);
 }
 
-/** The address that decides the domain test: the email, else a login that is an address. */
-function addressOf(user: TenantUser): string | null {
-  const email = user.email?.trim();
-  if (email) return email;
-  const login = user.login?.trim();
-  return login && login.includes('@') ? login : null;
+/**
+ * An `internal-users` entry names the user. Emails compare only with a plain address (the email,
+ * or a login that is one), so a look-alike of a listed address is not internal; other reference
+ * forms compare as everywhere else. `email` is the user's email as `plainAddress` gives it.
+ */
+function listedAsInternal(user: TenantUser, email: string | null, refs: readonly UserRef[]): boolean {
+  let login: string | null | undefined;
+  for (let i = 0; i < refs.length; i++) {
+    const ref = refs[i]!;
+    if (ref.type !== 'email') {
+      if (matchesUserRef(user, ref)) return true;
+      continue;
+    }
+    if (email === ref.value) return true;
+    if (login === undefined) login = plainAddress(user.login);
+    if (login === ref.value) return true;
+  }
+  return false;
 }
 
 /**
@@ -74,19 +105,16 @@ export function classifyAudience(user: TenantUser, org: Policy['organization']):
 export function audienceClassifier(org: Policy['organization']): (user: TenantUser) => Audience {
   const domains = org.internalDomains.map(normalizeDomain).filter((domain) => domain !== '');
   const suffixes = domains.map((domain) => `.${domain}`);
-  // a tenant's users share a handful of hosts: each is normalized once
-  const hosts = new Map<string, string>();
   return (user) => {
-    if (matchesAnyUserRef(user, org.internalUsers)) return 'internal';
+    const hasEmail = user.email !== null && user.email !== '';
+    const email = hasEmail ? plainAddress(user.email) : null;
+    if (listedAsInternal(user, email, org.internalUsers)) return 'internal';
     if (matchesAnyUserRef(user, org.externalUsers)) return 'external';
-    const address = addressOf(user);
+    // The email decides, else a login that looks like an address. An email that is present but
+    // not plain is not skipped in favour of the login: it decides, and it decides external.
+    const address = hasEmail ? email : user.login?.includes('@') ? plainAddress(user.login) : null;
     if (address === null) return 'external';
-    const at = address.lastIndexOf('@');
-    if (at < 0) return 'external';
-    const raw = address.slice(at + 1);
-    let host = hosts.get(raw);
-    if (host === undefined) hosts.set(raw, (host = normalizeDomain(raw)));
-    if (host === '') return 'external';
+    const host = address.slice(address.lastIndexOf('@') + 1);
     for (let i = 0; i < domains.length; i++) {
       if (host === domains[i] || host.endsWith(suffixes[i]!)) return 'internal';
     }

@@ -2,8 +2,11 @@
  * Exemptions (SPEC §4). `exemptionIsActive` is the one place that decides whether an exemption
  * holds at `now`; every path (coverage, expired, unused) goes through it.
  */
-import type { Exemption, UserRef } from '../policy/types.js';
+import type { PolicyIssue } from '../errors.js';
+import { parseUserRef } from '../policy/references.js';
+import type { Exemption, Policy, UserRef } from '../policy/types.js';
 import { matchesUserRef } from './audience.js';
+import type { Snapshot, TenantUser } from './snapshot.js';
 import type { Finding, FindingExemption } from './types.js';
 
 /** The last millisecond an exemption holds: 23:59:59.999 UTC on its `expires` day. */
@@ -87,4 +90,87 @@ export function applyExemptions(
 /** Covered by an active exemption: reported, but not counted and not planned. */
 export function isExempt(finding: Finding): boolean {
   return finding.exemption?.status === 'active';
+}
+
+/**
+ * What ties an account to a person: the account itself, its ServiceTitan user id, its Entra
+ * object id, its email and its login (a login that is an address counts as that address too).
+ */
+function identityKeys(user: TenantUser): string[] {
+  const keys = [`account:${user.kind}:${user.id}`];
+  if (user.userId !== null) keys.push(`user:${user.userId}`);
+  const aad = user.aadUserId?.trim().toLowerCase();
+  if (aad) keys.push(`aad:${aad}`);
+  const email = user.email?.trim().toLowerCase();
+  if (email) keys.push(`address:${email}`);
+  const login = user.login?.trim().toLowerCase();
+  if (login) {
+    keys.push(`login:${login}`);
+    if (login.includes('@')) keys.push(`address:${login}`);
+  }
+  return keys;
+}
+
+/**
+ * The tenant's accounts grouped into people: two accounts are one person when they share any
+ * identity key (an employee and a technician record with one email, one userId or one login), and
+ * transitively so. Returns, per account index, the index of its person.
+ */
+function peopleOf(users: readonly TenantUser[]): number[] {
+  const parent = users.map((_, i) => i);
+  const find = (i: number): number => {
+    while (parent[i] !== i) i = parent[i] = parent[parent[i]!]!;
+    return i;
+  };
+  const owner = new Map<string, number>();
+  users.forEach((user, i) => {
+    for (const key of identityKeys(user)) {
+      const first = owner.get(key);
+      if (first === undefined) owner.set(key, i);
+      else parent[find(i)] = find(first);
+    }
+  });
+  return users.map((_, i) => find(i));
+}
+
+function describeAccount(user: TenantUser): string {
+  return `${user.kind} #${user.id}`;
+}
+
+/**
+ * Exemptions approved by the person they exempt under another name (SPEC §4: the approver is not
+ * the exempted user). The loader compares the two references as written; with the tenant known,
+ * each resolves to the accounts it names, and the exemption is refused when the two share a person:
+ * `jane@acme.com` approved by `login:jane`, `employee:21` approved by that employee's email, a
+ * technician approved through the employee record with the same email.
+ */
+export function selfApprovedExemptions(policy: Policy, snapshot: Snapshot): PolicyIssue[] {
+  const users = snapshot.users;
+  const person = peopleOf(users);
+  const peopleNamed = (ref: UserRef): Map<number, TenantUser> => {
+    const found = new Map<number, TenantUser>();
+    users.forEach((user, i) => {
+      if (matchesUserRef(user, ref) && !found.has(person[i]!)) found.set(person[i]!, user);
+    });
+    return found;
+  };
+  const issues: PolicyIssue[] = [];
+  for (const exemption of policy.exemptions) {
+    const approver = parseUserRef(exemption.approvedBy);
+    if (!exemption.user || !approver) continue;
+    const exempted = peopleNamed(exemption.user);
+    if (exempted.size === 0) continue;
+    const shared = [...peopleNamed(approver).keys()].find((p) => exempted.has(p));
+    if (shared === undefined) continue;
+    const at = exemption.approvedByPosition ?? exemption.position;
+    issues.push({
+      file: policy.source.path,
+      line: at.line,
+      column: at.column,
+      code: 'policy.self-approved',
+      message: `The exemption for \`${exemption.user.raw}\` is approved by \`${exemption.approvedBy}\`, which is the same person in the tenant (${describeAccount(exempted.get(shared)!)}).`,
+      hint: 'have someone else approve it',
+    });
+  }
+  return issues;
 }

@@ -23,14 +23,21 @@ function changing(plan: readonly PlanStep[]): PlanStep[] {
   return plan.filter((step) => step.status !== 'skipped');
 }
 
-export function checkMaxChanges(plan: readonly PlanStep[], maxChanges: number): ApplyRefusal | null {
+export function checkMaxChanges(
+  plan: readonly PlanStep[],
+  maxChanges: number,
+  verb: GateVerb = 'apply',
+): ApplyRefusal | null {
   const changes = changing(plan).length;
   if (changes <= maxChanges) return null;
   return {
     code: 'apply.max-changes',
     message:
-      `The plan has ${changes} changes, more than max-changes (${maxChanges}), so apply changes nothing. ` +
-      `Review the plan; if it is right, raise max-changes for this run, or narrow the rules so fewer users are changed at once.`,
+      verb === 'apply'
+        ? `The plan has ${changes} changes, more than max-changes (${maxChanges}), so apply changes nothing. ` +
+          `Review the plan; if it is right, raise max-changes for this run, or narrow the rules so fewer users are changed at once.`
+        : `The undo has ${changes} changes, more than max-changes (${maxChanges}), so it changes nothing. ` +
+          `Review the plan; if it is right, raise max-changes for this run.`,
   };
 }
 
@@ -41,9 +48,12 @@ function isAdmin(roles: readonly string[], builtIn: string | null, adminRoles: R
   );
 }
 
-/** Active admins now and after every step that would be applied. */
-export function activeAdmins(policy: Policy, snapshot: Snapshot, plan: readonly PlanStep[]) {
-  const adminRoles = new Set(policy.safety.adminRoles.map((role) => role.toLowerCase()));
+/**
+ * Active admins now and after every step that would be carried out, for apply's steps and undo's
+ * alike: the one count behind `min-active-admins`.
+ */
+export function activeAdmins(policy: Policy | null, snapshot: Snapshot, plan: readonly PlanStep[]) {
+  const adminRoles = new Set(adminRoleNames(policy).map((role) => role.toLowerCase()));
   const stepsByUser = new Map(changing(plan).map((step) => [userKey(step.user), step]));
   // kinds and ids of the changed users, so that the tenant's users need no key string each
   const changedIds = new Set(changing(plan).map((step) => step.user.id));
@@ -55,43 +65,63 @@ export function activeAdmins(policy: Policy, snapshot: Snapshot, plan: readonly 
     const step = changedIds.has(user.id) ? stepsByUser.get(userKey(user)) : undefined;
     if (!step) {
       if (adminNow) after += 1;
-    } else if (step.action === 'set-role') {
-      // roleId replaces every role; the deprecated built-in enum is assumed to follow, so it no longer counts
-      if (user.active && !user.locked && isAdmin([step.role ?? ''], null, adminRoles)) after += 1;
+      continue;
     }
-    // lock and deactivate leave the user unable to act: never an active admin afterwards
+    // lock and deactivate leave the user unable to act; unlock and activate give it back
+    const active = step.action === 'deactivate' ? false : step.action === 'activate' ? true : user.active;
+    const locked = step.action === 'lock' ? true : step.action === 'unlock' ? false : user.locked;
+    // roleId replaces every role; the deprecated built-in enum is assumed to follow, so it no longer counts
+    const replacesRoles = step.action === 'set-role' || step.action === 'restore-role';
+    const admin = replacesRoles
+      ? isAdmin([step.role ?? ''], null, adminRoles)
+      : isAdmin(user.roles, user.role, adminRoles);
+    if (active && !locked && admin) after += 1;
   }
   return { before, after };
 }
 
-function protectedRefusal(plan: readonly PlanStep[]): ApplyRefusal | null {
+/** The roles that count as admin: the policy's `safety.admin-roles`, or ServiceTitan's built-in Admin. */
+export function adminRoleNames(policy: Policy | null): readonly string[] {
+  return policy?.safety.adminRoles ?? ['Admin'];
+}
+
+export type GateVerb = 'apply' | 'undo';
+
+export function protectedRefusal(plan: readonly PlanStep[], verb: GateVerb = 'apply'): ApplyRefusal | null {
   const touched = plan.filter((step) => step.reason === 'protected user');
   if (touched.length === 0) return null;
   return {
     code: 'apply.protected-user',
     message:
-      `The plan would change protected users (${touched.map(who).join(', ')}), which apply never changes, ` +
-      `so the whole plan is refused. Exempt them from the rules that want to change them, change those rules' ` +
-      `fix, or remove them from safety.protected-users if they should no longer be protected.`,
+      verb === 'apply'
+        ? `The plan would change protected users (${touched.map(who).join(', ')}), which apply never changes, ` +
+          `so the whole plan is refused. Exempt them from the rules that want to change them, change those rules' ` +
+          `fix, or remove them from safety.protected-users if they should no longer be protected.`
+        : `The undo would change protected users (${touched.map(who).join(', ')}), which are never changed, so it ` +
+          `changes nothing. Restore them by hand, or remove them from safety.protected-users if they should no longer be protected.`,
   };
 }
 
-function minAdminsRefusal(
-  policy: Policy,
+export function minAdminsRefusal(
+  policy: Policy | null,
   snapshot: Snapshot,
   plan: readonly PlanStep[],
+  verb: GateVerb = 'apply',
 ): ApplyRefusal | null {
-  const min = policy.safety.minActiveAdmins;
+  const min = policy?.safety.minActiveAdmins ?? 0;
   // a plan that changes nothing leaves the tenant as it is
-  if (min <= 0 || changing(plan).length === 0) return null;
+  if (!policy || min <= 0 || changing(plan).length === 0) return null;
   const { before, after } = activeAdmins(policy, snapshot, plan);
   if (after >= min) return null;
+  const what = verb === 'apply' ? 'the plan' : 'the undo';
   return {
     code: 'apply.min-active-admins',
     message:
-      `After the plan, ${after} active admin${after === 1 ? '' : 's'} (${policy.safety.adminRoles.join(', ')}) ` +
-      `would remain (${before} now), fewer than safety.min-active-admins (${min}), so apply changes nothing. ` +
-      `Protect or exempt the admins the plan would lock out, or check that safety.admin-roles names the tenant's admin roles.`,
+      `After ${what}, ${after} active admin${after === 1 ? '' : 's'} (${policy.safety.adminRoles.join(', ')}) ` +
+      `would remain (${before} now), fewer than safety.min-active-admins (${min}), so ${verb} changes nothing. ` +
+      (verb === 'apply'
+        ? `Protect or exempt the admins the plan would lock out, or check that safety.admin-roles names the tenant's admin roles.`
+        : `Restore those roles by hand, or check that safety.admin-roles names the tenant's admin roles.`),
   };
 }
 

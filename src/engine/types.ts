@@ -85,8 +85,22 @@ export interface PlanStep {
   error?: string;
   /** skipped: why */
   reason?: string;
-  /** the user's state before the change, for `undo` */
-  before?: { active: boolean; locked: boolean; roleIds: number[] };
+  /**
+   * The user's state before the change, for `undo`: at plan time from the snapshot; once the step
+   * runs, as read from ServiceTitan just before the write.
+   */
+  before?: UserState;
+  /** applied and verified steps: the user's state as read back after the write */
+  after?: UserState;
+  /** verified steps: the journal seal over the step's ids, `before` and `after` (see apply/seal.ts) */
+  seal?: string;
+}
+
+/** What a change can alter about a user, and what undo restores. */
+export interface UserState {
+  active: boolean;
+  locked: boolean;
+  roleIds: number[];
 }
 
 /** Why `apply` would refuse (or refused) the plan; `audit` shows these too. */
@@ -98,6 +112,7 @@ export interface ApplyRefusal {
     | 'apply.permission-unmapped'
     | 'apply.incomplete-fetch'
     | 'apply.pull-request'
+    | 'apply.event'
     | 'apply.invalid-policy';
   message: string;
 }

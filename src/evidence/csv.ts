@@ -4,10 +4,22 @@
  * read by Excel, LibreOffice or Google Sheets as a formula (`=HYPERLINK(…)` exfiltrates, DDE runs
  * commands), so it gets a leading apostrophe, which spreadsheets treat as "text" and do not show.
  * A cell that already begins with an apostrophe gets one too, so reading the file back
- * (`parseCsv` + `restoreCell`) gives the original value exactly.
+ * (`parseCsv` + `restoreCell`) gives the original value exactly, unless it held an invisible
+ * character.
+ *
+ * Invisible characters are written as a visible `\u{XXXX}` instead: ESC would drive a terminal
+ * that `cat`s the file, a right-to-left override or isolate makes `moc.live@` read as a different
+ * address, and zero-width characters make two names look the same to a reviewer. Tab, line feed
+ * and carriage return stay (a cell may hold several lines; quoting keeps them in the cell).
  */
 
 const FORMULA_START = /^[=+\-@\t\r']/;
+/**
+ * Controls (C0 but tab, LF and CR; DEL; C1), format characters (bidi embeddings, overrides,
+ * isolates and marks; zero-width space, joiners, word joiner, BOM; tags), the line and paragraph
+ * separators, and lone surrogates.
+ */
+const INVISIBLE = /(?![\t\n\r])[\p{Cc}\p{Cf}\p{Cs}\u2028\u2029]/gu;
 const NEEDS_QUOTES = /[",\r\n]/;
 const CRLF = '\r\n';
 
@@ -20,9 +32,17 @@ function cellText(value: unknown): string {
   return String(value as string | number | bigint);
 }
 
-/** One RFC 4180 cell, neutralised against formula injection, then quoted as needed. */
+/** `text` with each invisible character written as `\u{XXXX}`. */
+export function showInvisible(text: string): string {
+  return text.replace(
+    INVISIBLE,
+    (ch) => `\\u{${(ch.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}}`,
+  );
+}
+
+/** One RFC 4180 cell: invisible characters shown, neutralised against formula injection, quoted as needed. */
 export function csvCell(value: unknown): string {
-  let text = cellText(value);
+  let text = showInvisible(cellText(value));
   if (FORMULA_START.test(text)) text = `'${text}`;
   return NEEDS_QUOTES.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
@@ -37,9 +57,23 @@ export function restoreCell(cell: string): string {
   return cell.length >= 2 && cell.startsWith("'") && FORMULA_START.test(cell.slice(1)) ? cell.slice(1) : cell;
 }
 
+/** CSV that cannot be read; `line` is 1-based, where the problem starts. */
+export class CsvSyntaxError extends Error {
+  constructor(
+    readonly line: number,
+    readonly problem: string,
+  ) {
+    super(`line ${line}: ${problem}`);
+    this.name = 'CsvSyntaxError';
+  }
+}
+
+const lineAt = (text: string, offset: number) => text.slice(0, offset).split('\n').length;
+
 /**
  * Parses RFC 4180 text into rows of raw cells (neutralisation left in place). Accepts LF line ends
- * too, since a pack may pass through tools that rewrite them; throws on an unterminated quote.
+ * too, since a pack may pass through tools that rewrite them; throws a `CsvSyntaxError` on an
+ * unterminated quote.
  */
 export function parseCsv(text: string): string[][] {
   const rows: string[][] = [];
@@ -62,7 +96,7 @@ export function parseCsv(text: string): string[][] {
       let j = i + 1;
       for (;;) {
         const q = text.indexOf('"', j);
-        if (q < 0) throw new Error('unterminated quoted cell');
+        if (q < 0) throw new CsvSyntaxError(lineAt(text, i), 'a quoted cell starts here and is never closed');
         if (text[q + 1] === '"') {
           cell += text.slice(j, q + 1);
           j = q + 2;

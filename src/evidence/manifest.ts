@@ -3,6 +3,10 @@
  * it, so `evidence verify` can tell an auditor whether anything was changed since.
  */
 import { createHash } from 'node:crypto';
+import type { Report } from '../report/model.js';
+
+/** The name a pack's manifest gives its tool; only a pack with this name is ever replaced. */
+export const TOOL_NAME: Report['tool']['name'] = 'servicetitan-access-guard';
 
 export const MANIFEST_FILE = 'manifest.json';
 export const ROSTER_FILE = 'roster.csv';

@@ -2,14 +2,13 @@
  * The access-review evidence pack: roster, findings, exemptions and plan as CSV, the JSON report,
  * a copy of the policy file, and a manifest with the SHA-256 of each. Built in memory, then written
  * into a temporary folder beside the target and renamed into place, so an auditor never receives
- * a half-written pack.
+ * a half-written pack (target.ts decides what may be replaced).
  */
 import { randomBytes } from 'node:crypto';
-import { lstat, mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { classifyAudience } from '../engine/audience.js';
 import type { Snapshot, TenantUser } from '../engine/snapshot.js';
-import { ConfigurationError } from '../errors.js';
 import type { Policy } from '../policy/types.js';
 import { renderJson } from '../report/json.js';
 import type { Report } from '../report/model.js';
@@ -28,6 +27,7 @@ import {
 } from './manifest.js';
 import { peopleMasker } from './redaction.js';
 import { exemptionsCsv, findingsCsv, planCsv, rosterCsv } from './tables.js';
+import { inspectPackTarget, removeEarlierPack } from './target.js';
 
 export interface PackInput {
   dir: string;
@@ -44,6 +44,8 @@ export interface PackInput {
   runUrl?: string;
   /** the engine's classification; by default the policy's organization decides */
   audienceOf?: (u: TenantUser) => 'internal' | 'external';
+  /** folders the pack must never replace nor hold (the workspace); the current folder always counts */
+  protectedDirs?: string[];
 }
 
 export interface PackContents {
@@ -102,50 +104,26 @@ export function buildEvidencePack(input: PackInput): PackContents {
   return { files, manifest };
 }
 
-function errorCode(error: unknown): string | undefined {
-  return (error as NodeJS.ErrnoException | undefined)?.code;
-}
-
-/** A target that is absent, empty, or an earlier pack may be replaced; anything else is the user's data. */
-async function assertReplaceable(target: string): Promise<boolean> {
-  let stat;
-  try {
-    stat = await lstat(target);
-  } catch (error) {
-    if (errorCode(error) === 'ENOENT') return false;
-    throw error;
-  }
-  if (!stat.isDirectory()) {
-    throw new ConfigurationError(
-      'evidence.not-a-folder',
-      `The evidence path ${target} exists and is not a folder.`,
-      'Point `evidence` at a new or empty folder, or at the folder of an earlier pack.',
-    );
-  }
-  const entries = await readdir(target);
-  if (entries.length > 0 && !entries.includes(MANIFEST_FILE)) {
-    throw new ConfigurationError(
-      'evidence.folder-not-empty',
-      `The evidence folder ${target} holds other files and is not an evidence pack; it was left untouched.`,
-      'Point `evidence` at a new or empty folder; an earlier pack in that folder is replaced.',
-    );
-  }
-  return true;
-}
-
-/** Writes the pack into `input.dir`, replacing an earlier pack there. */
+/**
+ * Writes the pack into `input.dir`: into a temporary folder beside it first, then renamed into
+ * place. An earlier pack there is moved aside and only its own files deleted; a folder that is not
+ * absent, empty or an intact pack of this tool is refused before anything is written.
+ */
 export async function writeEvidencePack(input: PackInput): Promise<{ dir: string; files: string[] }> {
   const { files, manifest } = buildEvidencePack(input);
   const target = resolve(input.dir);
+  const earlier = await inspectPackTarget(target, input.protectedDirs ?? []);
   await mkdir(dirname(target), { recursive: true });
-  const exists = await assertReplaceable(target);
   const suffix = randomBytes(6).toString('hex');
   const temp = `${target}.partial-${suffix}`;
   await mkdir(temp);
   try {
     for (const [name, content] of files) await writeFile(join(temp, name), content, { flag: 'wx' });
     await writeFile(join(temp, MANIFEST_FILE), renderManifest(manifest), { flag: 'wx' });
-    if (exists) {
+    if (earlier.kind === 'absent') {
+      // a folder made there meanwhile is replaced only if empty: rename fails on one that is not
+      await rename(temp, target);
+    } else {
       const previous = `${target}.previous-${suffix}`;
       await rename(target, previous);
       try {
@@ -154,9 +132,7 @@ export async function writeEvidencePack(input: PackInput): Promise<{ dir: string
         await rename(previous, target);
         throw error;
       }
-      await rm(previous, { recursive: true, force: true });
-    } else {
-      await rename(temp, target);
+      await removeEarlierPack(previous, earlier);
     }
   } catch (error) {
     await rm(temp, { recursive: true, force: true });

@@ -5,6 +5,7 @@
  */
 import type { Snapshot } from '../engine/snapshot.js';
 import type { Policy, UserRef } from '../policy/types.js';
+import { PeopleMasker, replaceEmails, withoutPersonalData } from '../report/mask-text.js';
 import { maskEmail, maskName } from '../report/redact.js';
 
 export function maskLogin(login: string): string {
@@ -18,26 +19,23 @@ export function maskUserRef(ref: UserRef): string {
   return ref.raw; // ids identify a record without naming anyone
 }
 
-const EMAIL_IN_TEXT = /[^\s@<>()[\]"',;:]+@[^\s@<>()[\]"',;:]+/g;
-
-function escapeRegExp(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
 /**
  * Masks, in free text (exemption reasons, the policy copy), every name, email and login the run
  * knows of, then any other email address.
  */
 export function peopleMasker(snapshot: Snapshot | null, policy: Policy | null): (text: string) => string {
-  const replacements = new Map<string, string>();
-  const add = (original: string | null | undefined, masked: string) => {
-    const key = original?.trim();
-    if (key && key !== masked) replacements.set(key.toLowerCase(), masked);
-  };
+  const masker = withoutPersonalData('evidence pack', () => knownPeople(snapshot, policy));
+  const mask = (text: string) =>
+    replaceEmails(masker.mask(text), (m) => (m.includes('***@') ? m : maskEmail(m)));
+  return (text) => withoutPersonalData('evidence pack', () => mask(text));
+}
+
+function knownPeople(snapshot: Snapshot | null, policy: Policy | null): PeopleMasker {
+  const masker = new PeopleMasker(maskName);
   for (const u of snapshot?.users ?? []) {
-    add(u.name, maskName(u.name));
-    if (u.email) add(u.email, maskEmail(u.email));
-    if (u.login) add(u.login, maskLogin(u.login));
+    masker.add(u.name, maskName);
+    masker.add(u.email, maskEmail);
+    masker.add(u.login, maskLogin);
   }
   if (policy) {
     const refs = [
@@ -47,19 +45,10 @@ export function peopleMasker(snapshot: Snapshot | null, policy: Policy | null): 
       ...policy.exemptions.flatMap((e) => (e.user ? [e.user] : [])),
     ];
     for (const ref of refs) {
-      if (ref.type === 'email') add(ref.raw, maskEmail(ref.raw));
-      if (ref.type === 'login')
-        add(ref.raw.slice('login:'.length), maskLogin(ref.raw.slice('login:'.length)));
+      if (ref.type === 'email') masker.add(ref.raw, maskEmail);
+      if (ref.type === 'login') masker.add(ref.raw.slice('login:'.length), maskLogin);
     }
-    for (const e of policy.exemptions) add(e.approvedBy, maskEmail(e.approvedBy));
+    for (const e of policy.exemptions) masker.add(e.approvedBy, maskEmail);
   }
-  const keys = [...replacements.keys()].sort((a, b) => b.length - a.length);
-  const known =
-    keys.length === 0
-      ? null
-      : new RegExp(`(?<![\\p{L}\\p{N}])(?:${keys.map(escapeRegExp).join('|')})(?![\\p{L}\\p{N}])`, 'giu');
-  return (text) => {
-    const named = known ? text.replace(known, (m) => replacements.get(m.toLowerCase()) ?? maskName(m)) : text;
-    return named.replace(EMAIL_IN_TEXT, (m) => (m.includes('***@') ? m : maskEmail(m)));
-  };
+  return masker;
 }

@@ -3,7 +3,12 @@
  * "since the last review" section). Names and emails come from ServiceTitan, where anyone who can
  * edit a record controls them, so every value goes through the report's inert-text helpers, and
  * each section shows at most `ROWS_PER_SECTION` rows.
+ *
+ * A locked account still exists and may be unlocked tomorrow: it is listed under "Locked", not
+ * with the accounts that left (gone or deactivated), and an unlocked one under "Unlocked", not
+ * with the joiners. The JSON keeps them in `left` and `joined` with their `how`.
  */
+import path from 'node:path';
 import { ansi } from '../report/console-table.js';
 import { inlineMarkdown, inlinePlain } from '../report/text.js';
 import { changeCount, type AccessDiff, type DiffExemption, type DiffFinding, type DiffUser } from './diff.js';
@@ -60,14 +65,45 @@ const FINDING_HEADER = ['Severity', 'Rule', 'Who', 'Finding'];
 const EXEMPTION_HEADER = ['For', 'Rules', 'Expires', 'Approved by', 'Ticket'];
 
 function sections(d: AccessDiff): Section[] {
+  const joinerCells = (j: AccessDiff['joined'][number]) => [
+    who(j.user),
+    j.how,
+    j.audience ?? '',
+    j.roles.join(', '),
+  ];
   const all = [
-    section('Joined', '32', '+', d.joined, ['Who', 'How', 'Audience', 'Roles'], (j) => [
-      who(j.user),
-      j.how,
-      j.audience ?? '',
-      j.roles.join(', '),
-    ]),
-    section('Left', '31', '-', d.left, ['Who', 'How'], (l) => [who(l.user), l.how]),
+    section(
+      'Joined',
+      '32',
+      '+',
+      d.joined.filter((j) => j.how !== 'unlocked'),
+      ['Who', 'How', 'Audience', 'Roles'],
+      joinerCells,
+    ),
+    section(
+      'Unlocked',
+      '33',
+      '+',
+      d.joined.filter((j) => j.how === 'unlocked'),
+      ['Who', 'How', 'Audience', 'Roles'],
+      joinerCells,
+    ),
+    section(
+      'Left',
+      '31',
+      '-',
+      d.left.filter((l) => l.how !== 'locked'),
+      ['Who', 'How'],
+      (l) => [who(l.user), l.how],
+    ),
+    section(
+      'Locked',
+      '33',
+      '-',
+      d.left.filter((l) => l.how === 'locked'),
+      ['Who', 'How'],
+      (l) => [who(l.user), l.how],
+    ),
     section('Audience changed', '33', '~', d.audienceChanged, ['Who', 'Before', 'After'], (a) => [
       who(a.user),
       a.before,
@@ -100,14 +136,37 @@ function sections(d: AccessDiff): Section[] {
   return all.filter((s) => s.count > 0);
 }
 
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
-const stamp = (side: AccessDiff['from']) => (side.takenAt ? `${side.source} (${side.takenAt})` : side.source);
+export interface DiffRenderOptions {
+  /**
+   * The workspace: pack paths inside it are shown relative to it, as a reader of the summary
+   * knows them, not as absolute paths on a runner that is gone
+   */
+  root?: string;
+}
 
-export function renderDiffText(d: AccessDiff, opts: { color: boolean }): string {
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+function shownPath(source: string, root: string | undefined): string {
+  if (!root || !path.isAbsolute(source)) return source;
+  const relative = path.relative(root, source);
+  if (relative === '') return '.';
+  if (relative.startsWith('..') || path.isAbsolute(relative)) return source;
+  return relative.split(path.sep).join('/');
+}
+
+const stamp = (side: AccessDiff['from'], root: string | undefined) => {
+  const where = shownPath(side.source, root);
+  return side.takenAt ? `${where} (${side.takenAt})` : where;
+};
+
+export function renderDiffText(d: AccessDiff, opts: { color: boolean } & DiffRenderOptions): string {
   const paint = ansi(opts.color);
   const total = changeCount(d);
   const lines = [
-    paint(`What changed from ${inlinePlain(stamp(d.from), 160)} to ${inlinePlain(stamp(d.to), 160)}`, '1'),
+    paint(
+      `What changed from ${inlinePlain(stamp(d.from, opts.root), 160)} to ${inlinePlain(stamp(d.to, opts.root), 160)}`,
+      '1',
+    ),
     total === 0 ? 'No changes.' : `${plural(total, 'change')}.`,
   ];
   for (const s of sections(d)) {
@@ -123,11 +182,11 @@ export function renderDiffText(d: AccessDiff, opts: { color: boolean }): string 
   return lines.join('\n') + '\n';
 }
 
-export function renderDiffMarkdown(d: AccessDiff): string {
+export function renderDiffMarkdown(d: AccessDiff, opts: DiffRenderOptions = {}): string {
   const total = changeCount(d);
   const out = [
     '### Access changes since the last review\n',
-    `From ${inlineMarkdown(stamp(d.from), 160)} to ${inlineMarkdown(stamp(d.to), 160)}: ` +
+    `From ${inlineMarkdown(stamp(d.from, opts.root), 160)} to ${inlineMarkdown(stamp(d.to, opts.root), 160)}: ` +
       `${total === 0 ? 'no changes' : plural(total, 'change')}.\n`,
   ];
   for (const s of sections(d)) {

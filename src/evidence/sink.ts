@@ -34,12 +34,13 @@ export async function writeRunEvidence(
     redact: result.redacted,
     toolVersion: TOOL_VERSION,
     ...(runUrl ? { runUrl } : {}),
+    protectedDirs: [settings.workspace],
   });
   let sinceLastReview: string | null = null;
   if (settings.baselineEvidencePath) {
     const before = await loadReviewState(inWorkspace(settings, settings.baselineEvidencePath));
     const after = await loadReviewState(dir);
-    sinceLastReview = renderDiffMarkdown(diffReviews(before, after));
+    sinceLastReview = renderDiffMarkdown(diffReviews(before, after), { root: settings.workspace });
   }
   return { dir, sinceLastReview };
 }

@@ -7,8 +7,10 @@ import { join } from 'node:path';
 import type { Snapshot, TenantUser, UserKind } from '../engine/snapshot.js';
 import { ConfigurationError } from '../errors.js';
 import type { Audience, Severity } from '../policy/types.js';
-import { parseCsvRecords } from './csv.js';
+import { CsvSyntaxError, parseCsvRecords } from './csv.js';
+import { invalidFile, jsonSyntaxLine } from './located.js';
 import { EXEMPTIONS_FILE, MANIFEST_FILE, parseManifest, REPORT_FILE, ROSTER_FILE } from './manifest.js';
+import { parseSnapshotFile } from './snapshot-file.js';
 import { ROSTER_COLUMNS } from './tables.js';
 
 export interface ReviewUser {
@@ -123,14 +125,18 @@ function notAPack(path: string, why: string): ConfigurationError {
   );
 }
 
-function rosterUsers(text: string, path: string): { users: ReviewUser[]; permissionKeys: string[] } {
-  let parsed;
+/** The pack's CSV file, read; a malformed one is reported at its file and line. */
+function readPackCsv(dir: string, file: string, text: string): ReturnType<typeof parseCsvRecords> {
   try {
-    parsed = parseCsvRecords(text);
-  } catch {
-    throw notAPack(path, `${ROSTER_FILE} is not valid CSV`);
+    return parseCsvRecords(text);
+  } catch (error) {
+    if (error instanceof CsvSyntaxError) throw invalidFile(join(dir, file), error.line, error.problem);
+    throw error;
   }
-  const { header, records } = parsed;
+}
+
+function rosterUsers(text: string, path: string): { users: ReviewUser[]; permissionKeys: string[] } {
+  const { header, records } = readPackCsv(path, ROSTER_FILE, text);
   if (ROSTER_COLUMNS.some((column, i) => header[i] !== column)) {
     throw notAPack(path, `${ROSTER_FILE} does not have the roster's columns`);
   }
@@ -161,12 +167,12 @@ function rosterUsers(text: string, path: string): { users: ReviewUser[]; permiss
   return { users, permissionKeys };
 }
 
-function reportFindings(text: string): ReviewFinding[] | null {
+function reportFindings(text: string, dir: string): ReviewFinding[] | null {
   let data: unknown;
   try {
     data = JSON.parse(text);
-  } catch {
-    return null;
+  } catch (error) {
+    throw invalidFile(join(dir, REPORT_FILE), jsonSyntaxLine(text, error), 'the report is not valid JSON');
   }
   if (!isRecord(data) || !Array.isArray(data.findings)) return null;
   return data.findings.filter(isRecord).map((f) => {
@@ -185,8 +191,8 @@ function reportFindings(text: string): ReviewFinding[] | null {
   });
 }
 
-function packExemptions(text: string): ReviewExemption[] {
-  const { records } = parseCsvRecords(text);
+function packExemptions(text: string, dir: string): ReviewExemption[] {
+  const { records } = readPackCsv(dir, EXEMPTIONS_FILE, text);
   return records.map(([user, rules, status, approvedBy, ticket, expires, reason]) => ({
     user: user && !user.startsWith('(') ? user : null,
     rules: rules ? rules.split(';') : [],
@@ -222,22 +228,21 @@ async function packState(dir: string): Promise<ReviewState> {
     users,
     permissionKeys,
     permissionNames: Object.fromEntries((manifest?.permissions ?? []).map((p) => [`#${p.id}`, p.name])),
-    findings: reportText === null ? null : reportFindings(reportText),
-    exemptions: exemptionsText === null ? null : packExemptions(exemptionsText),
+    findings: reportText === null ? null : reportFindings(reportText, dir),
+    exemptions: exemptionsText === null ? null : packExemptions(exemptionsText, dir),
   };
 }
 
 async function snapshotState(path: string): Promise<ReviewState> {
-  let data: unknown;
+  let text: string;
   try {
-    data = JSON.parse(await readFile(path, 'utf8'));
+    text = await readFile(path, 'utf8');
   } catch {
-    throw notAPack(path, 'the file is not JSON');
+    throw notAPack(path, 'the file cannot be read');
   }
-  if (!isRecord(data) || !Array.isArray(data.users) || !data.users.every(isRecord)) {
-    throw notAPack(path, 'the file has no `users` list');
-  }
-  return reviewStateFromSnapshot(data as unknown as Snapshot, path);
+  const read = parseSnapshotFile(text, path);
+  if ('notASnapshot' in read) throw notAPack(path, read.notASnapshot);
+  return reviewStateFromSnapshot(read.snapshot, path);
 }
 
 /** A pack folder (roster.csv + report.json + exemptions.csv) or a snapshot JSON file. */

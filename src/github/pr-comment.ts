@@ -3,10 +3,12 @@
  * created once and edited in place afterwards (never a second one, no edit when nothing changed),
  * so the PR timeline shows one comment however often the branch is pushed.
  */
+import type { Snapshot } from '../engine/snapshot.js';
 import type { Finding } from '../engine/types.js';
 import type { Logger } from '../logger.js';
 import type { Policy } from '../policy/types.js';
 import type { Report } from '../report/model.js';
+import { replaceEmails } from '../report/mask-text.js';
 import { maskEmail, maskName, redactReport } from '../report/redact.js';
 import { inlineMarkdown as md } from '../report/text.js';
 import {
@@ -18,9 +20,14 @@ import {
   type GitHubContext,
 } from './context.js';
 import { assemble, findingTable } from './markdown.js';
-import { exemptionChanges, ruleChanges, type ExemptionChange, type RuleChange } from './policy-impact.js';
+import { guardChanges, type GuardChange } from './guard-impact.js';
+import { exemptionChanges, type ExemptionChange } from './exemption-impact.js';
+import { tenantView, type Affected, type AffectedUser } from './impact-view.js';
+import { ruleChanges, type RuleChange } from './policy-impact.js';
 
 const TABLE_LIMIT = 50;
+/** accounts named per loosening; the rest are counted */
+const AFFECTED_LIMIT = 10;
 
 export interface ImpactOptions {
   policyPath: string;
@@ -28,9 +35,11 @@ export interface ImpactOptions {
   basePath?: string;
   /** the base policy's findings against the same snapshot, to describe the resolved ones */
   baseFindings?: Finding[];
-  /** both policies, to show exemptions added or extended and rules removed or weakened */
+  /** both policies, to list every loosening: exemptions, rules, who is internal, permission mappings, safety */
   basePolicy?: Policy;
   headPolicy?: Policy;
+  /** the tenant both were evaluated against, to name the accounts each loosening reaches */
+  snapshot?: Snapshot | null;
   runUrl?: string;
 }
 
@@ -56,8 +65,37 @@ function userRef(raw: string, redacted: boolean): string {
   return raw;
 }
 
+function plural(n: number): string {
+  return n === 1 ? '' : 's';
+}
+
+/** `Jane Roe (jane@x.example, employee 21)`, masked like the report when it is redacted. */
+function accountLabel(u: AffectedUser, redacted: boolean): string {
+  const name = redacted ? maskName(u.name) : u.name;
+  const contact = u.email ?? u.login;
+  const shown =
+    contact && redacted ? (contact.includes('@') ? maskEmail(contact) : maskName(contact)) : contact;
+  return `${md(name, 80)} (${shown ? `${md(shown, 80)}, ` : ''}${u.kind} ${u.id})`;
+}
+
+function accounts(affected: Affected, redacted: boolean): string {
+  if (affected.users.length === 0) return 'no account today';
+  const shown = affected.users.slice(0, AFFECTED_LIMIT).map((u) => accountLabel(u, redacted));
+  const more = affected.users.length - AFFECTED_LIMIT;
+  return shown.join(', ') + (more > 0 ? `, and ${more} more` : '');
+}
+
+/** ` — who becomes internal: J*** R*** (j***@gmail.com, employee 21)` */
+function affectedText(affected: Affected | undefined, redacted: boolean): string {
+  return affected ? ` — ${md(affected.label, 80)}: ${accounts(affected, redacted)}` : '';
+}
+
+function refsText(users: readonly string[] | undefined, redacted: boolean): string {
+  return users?.length ? ` ${users.map((u) => md(userRef(u, redacted), 120)).join(', ')}` : '';
+}
+
 function maskEmailsIn(text: string, redacted: boolean): string {
-  return redacted ? text.replace(/[^\s@<>()[\]"',;:]+@[^\s@<>()[\]"',;:]+/g, maskEmail) : text;
+  return redacted ? replaceEmails(text, maskEmail) : text;
 }
 
 function impactPieces(report: Report, opts: ImpactOptions): string[] {
@@ -84,16 +122,32 @@ function impactPieces(report: Report, opts: ImpactOptions): string[] {
   const resolvedIds = comparison?.resolved ?? [];
   const resolved = resolvedIds.map((id) => baseById.get(id)).filter((f) => f !== undefined);
   const unknownResolved = resolvedIds.filter((id) => !baseById.has(id));
-  const exemptions =
-    opts.basePolicy && opts.headPolicy ? exemptionChanges(opts.basePolicy, opts.headPolicy) : [];
-  const rules = opts.basePolicy && opts.headPolicy ? ruleChanges(opts.basePolicy, opts.headPolicy) : [];
+  const { basePolicy, headPolicy } = opts;
+  const compared = basePolicy !== undefined && headPolicy !== undefined;
+  const view = compared && opts.snapshot ? tenantView(opts.snapshot, basePolicy, headPolicy) : undefined;
+  const exemptions = compared ? exemptionChanges(basePolicy, headPolicy, view) : [];
+  const rules = compared ? ruleChanges(basePolicy, headPolicy, view) : [];
+  const guards = compared ? guardChanges(basePolicy, headPolicy, view) : [];
+  const loosenings = exemptions.length + rules.length + guards.length;
 
   if (comparison) {
-    pieces.push(
-      `\n**${added.length} finding${added.length === 1 ? '' : 's'} added, ${resolvedIds.length} resolved** · ` +
-        `${exemptions.length} exemption change${exemptions.length === 1 ? '' : 's'} · ` +
-        `${rules.length} rule${rules.length === 1 ? '' : 's'} removed or weakened\n`,
-    );
+    const findings = `**${added.length} finding${added.length === 1 ? '' : 's'} added, ${resolvedIds.length} resolved**`;
+    const parts = [
+      [exemptions.length, 'exemption change'],
+      [rules.length, 'rule change'],
+      [guards.length, 'trust or safety change'],
+    ] as const;
+    const loosened =
+      loosenings > 0
+        ? ` · **${loosenings} loosening${plural(loosenings)}**: ` +
+          parts
+            .filter(([n]) => n > 0)
+            .map(([n, what]) => `${n} ${what}${plural(n)}`)
+            .join(', ')
+        : compared
+          ? ' · loosens nothing'
+          : '';
+    pieces.push(`\n${findings}${loosened}\n`);
   }
   if (added.length > 0) {
     pieces.push(`\n### Findings this change adds (${added.length})\n\n`, ...findingTable(added, TABLE_LIMIT));
@@ -112,8 +166,18 @@ function impactPieces(report: Report, opts: ImpactOptions): string[] {
   }
   if (exemptions.length > 0) pieces.push(...exemptionTable(exemptions, redacted));
   if (rules.length > 0) pieces.push(...ruleList(rules, redacted));
-  if (comparison && added.length + resolvedIds.length + exemptions.length + rules.length === 0) {
-    pieces.push('\nThis change neither adds nor resolves findings, and loosens nothing.\n');
+  if (guards.length > 0) pieces.push(...guardList(guards, redacted));
+  if (comparison && loosenings === 0) {
+    const unchanged = added.length + resolvedIds.length === 0;
+    if (!compared) {
+      if (unchanged) pieces.push('\nThis change neither adds nor resolves findings.\n');
+    } else if (unchanged) {
+      pieces.push('\nThis change neither adds nor resolves findings, and loosens nothing.\n');
+    } else {
+      pieces.push(
+        '\nThis change loosens nothing: no exemption, rule, audience, permission mapping or safety guard is weaker.\n',
+      );
+    }
   }
   if (redacted) pieces.push('\nNames and emails are masked.\n');
   return pieces;
@@ -126,7 +190,8 @@ function redactFindings(report: Report, findings: Finding[]): Finding[] {
 
 function exemptionTable(changes: readonly ExemptionChange[], redacted: boolean): string[] {
   const rows = changes.slice(0, TABLE_LIMIT).map((c) => {
-    const who = c.user === null ? '_tenant-level_' : md(userRef(c.user, redacted), 120);
+    const ref = c.user === null ? '_tenant-level_' : md(userRef(c.user, redacted), 120);
+    const who = c.affected ? `${ref}<br>${accounts(c.affected, redacted)}` : ref;
     const until =
       c.kind === 'extended'
         ? `${md(c.expires)} (extended from ${md(c.previousExpires ?? '?')})`
@@ -145,12 +210,25 @@ function exemptionTable(changes: readonly ExemptionChange[], redacted: boolean):
 }
 
 function ruleList(changes: readonly RuleChange[], redacted: boolean): string[] {
-  const lines = changes.slice(0, TABLE_LIMIT).map((c) => {
-    const users = c.users?.length ? ` ${c.users.map((u) => md(userRef(u, redacted), 120)).join(', ')}` : '';
-    return `- ${md(c.rule, 80)}: ${md(c.detail, 200)}${users}\n`;
-  });
+  const lines = changes
+    .slice(0, TABLE_LIMIT)
+    .map(
+      (c) =>
+        `- ${md(c.rule, 80)}: ${md(c.detail, 200)}${refsText(c.users, redacted)}${affectedText(c.affected, redacted)}\n`,
+    );
   if (changes.length > TABLE_LIMIT) lines.push(`- and ${changes.length - TABLE_LIMIT} more\n`);
   return [`\n### Rules this change removes or weakens (${changes.length})\n\n`, ...lines];
+}
+
+function guardList(changes: readonly GuardChange[], redacted: boolean): string[] {
+  const lines = changes
+    .slice(0, TABLE_LIMIT)
+    .map(
+      (c) =>
+        `- ${md(c.key, 80)}: ${md(c.detail, 200)}${refsText(c.users, redacted)}${affectedText(c.affected, redacted)}\n`,
+    );
+  if (changes.length > TABLE_LIMIT) lines.push(`- and ${changes.length - TABLE_LIMIT} more\n`);
+  return [`\n### Trust and safety this change loosens (${changes.length})\n\n`, ...lines];
 }
 
 export interface CommentResult {

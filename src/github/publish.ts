@@ -38,6 +38,8 @@ export async function basePolicyReader(
 
 export interface GitHubOutcome {
   issueNumber: number | null;
+  /** the tracking issue's address, for the job summary */
+  issueUrl: string | null;
   /** Markdown for the job summary: the policy impact on a pull request */
   impactMarkdown: string | null;
 }
@@ -47,7 +49,7 @@ export async function publishToGitHub(
   result: PipelineResult,
   logger: Logger,
 ): Promise<GitHubOutcome> {
-  const outcome: GitHubOutcome = { issueNumber: null, impactMarkdown: null };
+  const outcome: GitHubOutcome = { issueNumber: null, issueUrl: null, impactMarkdown: null };
   const ctx = contextFor(settings);
   const { report } = result;
 
@@ -58,6 +60,7 @@ export async function publishToGitHub(
       baseFindings: result.baseline.findings,
       basePolicy: result.baseline.policy,
       ...(result.policy ? { headPolicy: result.policy } : {}),
+      snapshot: result.snapshot,
       ...(ctx?.runUrl ? { runUrl: ctx.runUrl } : {}),
     };
     outcome.impactMarkdown = renderImpactMarkdown(report, options);
@@ -83,6 +86,9 @@ export async function publishToGitHub(
         logger,
       });
       outcome.issueNumber = tracked.number;
+      if (tracked.number !== null) {
+        outcome.issueUrl = `${ctx.serverUrl}/${ctx.owner}/${ctx.repo}/issues/${tracked.number}`;
+      }
       if (tracked.number !== null) logger.info(`Tracking issue #${tracked.number}: ${tracked.action}`);
     }
   }

@@ -5,7 +5,7 @@
  * run can tell new from resolved without any other storage.
  */
 import { createHash } from 'node:crypto';
-import { isExempt } from '../report/build.js';
+import { isOpen } from '../report/build.js';
 import type { Finding } from '../engine/types.js';
 import type { Report } from '../report/model.js';
 import { inlineMarkdown as md } from '../report/text.js';
@@ -89,8 +89,9 @@ function safeDecode(s: string): string {
   }
 }
 
+/** Exempt findings and those this run's apply fixed are not open: a fully fixed tenant closes the issue. */
 export function openFindings(report: Report): Finding[] {
-  return report.findings.filter((f) => !isExempt(f));
+  return report.findings.filter(isOpen);
 }
 
 export function trackingTitle(report: Report): string {

@@ -137,7 +137,8 @@ export const POLICY_ISSUE_CODES = {
     fix: 'Add `user` to exempt one person from a `forbid` rule; leave it out to exempt a `max-holders` rule.',
   },
   'policy.self-approved': {
-    meaning: 'An exemption is approved by the user it exempts.',
+    meaning:
+      'An exemption is approved by the user it exempts, as written or (once the tenant is fetched) under another name of the same person.',
     fix: 'Have someone else approve it and name them in `approved-by`.',
   },
   'policy.invalid-date': {

@@ -65,6 +65,7 @@ export function normalizePolicy(doc: PolicyDocument, source: Policy['source'], l
       reason: exemption.reason,
       expires: exemption.expires,
       approvedBy: exemption['approved-by'],
+      approvedByPosition: locate(['exemptions', index, 'approved-by']),
       ...(exemption.ticket !== undefined ? { ticket: exemption.ticket } : {}),
       index,
       position: locate(['exemptions', index]),

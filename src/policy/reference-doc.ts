@@ -70,7 +70,7 @@ export function policyReferenceMarkdown(): string {
     '- Rule ids are unique, and may not be a built-in finding id.',
     '- Every permission name a rule uses is mapped under `permissions`; two names may not map to the same id.',
     '- `fix` is only for `forbid` rules: a `max-holders` finding is about the tenant, not one user.',
-    `- Exemptions name existing rules; they need \`reason\`, \`approved-by\` and \`expires\`; the approver is not the exempted user (compared as user references, case-insensitively); \`expires\` is at most ${MAX_EXEMPTION_DAYS} days after today. An exemption with \`user\` covers \`forbid\` rules; one without \`user\` covers the tenant-level findings of \`max-holders\` rules.`,
+    `- Exemptions name existing rules; they need \`reason\`, \`approved-by\` and \`expires\`; the approver is not the exempted user (compared as user references, case-insensitively, and, once the tenant is fetched, as the accounts they name: another name for the same person is refused too); \`expires\` is at most ${MAX_EXEMPTION_DAYS} days after today. An exemption with \`user\` covers \`forbid\` rules; one without \`user\` covers the tenant-level findings of \`max-holders\` rules.`,
     '- Built-in findings cannot be exempted: they report problems with the policy itself, which are fixed in the policy.',
     '',
     '## User references',

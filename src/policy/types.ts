@@ -82,6 +82,8 @@ export interface Exemption {
   /** YYYY-MM-DD; the exemption ends at 23:59:59 UTC that day */
   expires: string;
   approvedBy: string;
+  /** where `approved-by` stands, for the self-approval check made once the tenant is known */
+  approvedByPosition?: Position;
   ticket?: string;
   /** index in the file's `exemptions` list */
   index: number;

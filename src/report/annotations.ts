@@ -2,10 +2,12 @@
  * Annotations on the policy file, so a PR shows problems inline. GitHub shows only a handful per
  * step, so findings are grouped: one annotation per rule at the rule's line, listing its findings.
  * Built-in findings point at different exemptions or mappings, so theirs are one per location.
+ * Only open findings raise an error or a warning: a group whose findings are all exempt or fixed
+ * by this run's apply is a notice.
  */
 import type { PolicyIssue } from '../errors.js';
 import type { Finding } from '../engine/types.js';
-import { isExempt, reachesFailOn } from './build.js';
+import { isExempt, isOpen, isRemediated, reachesFailOn } from './build.js';
 import { holdings, personLabel, recordRef } from './describe.js';
 import type { Report } from './model.js';
 import { inlinePlain } from './text.js';
@@ -26,8 +28,12 @@ const LEVEL_ORDER: Record<Annotation['level'], number> = { error: 0, warning: 1,
 
 function findingLine(f: Finding): string {
   const who = f.user ? `${personLabel(f.user)} (${recordRef(f.user)}, ${f.user.audience})` : 'tenant';
-  const exempt = isExempt(f) ? `[exempted until ${f.exemption!.expires}: ${f.exemption!.reason}]` : '';
-  return `- ${inlinePlain(who, 160)}: ${inlinePlain(holdings(f), 300)}${exempt ? ` ${inlinePlain(exempt, 200)}` : ''}`;
+  const state = isExempt(f)
+    ? `[exempted until ${f.exemption!.expires}: ${f.exemption!.reason}]`
+    : isRemediated(f)
+      ? '[fixed by this run]'
+      : '';
+  return `- ${inlinePlain(who, 160)}: ${inlinePlain(holdings(f), 300)}${state ? ` ${inlinePlain(state, 200)}` : ''}`;
 }
 
 export function findingAnnotations(report: Report, policyPath: string): Annotation[] {
@@ -39,7 +45,9 @@ export function findingAnnotations(report: Report, policyPath: string): Annotati
   const annotations: Annotation[] = [];
   for (const findings of groups.values()) {
     const first = findings[0]!;
-    const open = findings.filter((f) => !isExempt(f));
+    const open = findings.filter(isOpen);
+    const exempted = findings.filter(isExempt).length;
+    const fixed = findings.filter(isRemediated).length;
     const level: Annotation['level'] =
       open.length === 0
         ? 'notice'
@@ -47,10 +55,11 @@ export function findingAnnotations(report: Report, policyPath: string): Annotati
           ? 'error'
           : 'warning';
     const severity = open[0]?.severity ?? first.severity;
-    const counted =
-      open.length === findings.length
-        ? `${findings.length} finding${findings.length === 1 ? '' : 's'}`
-        : `${open.length} finding${open.length === 1 ? '' : 's'}, ${findings.length - open.length} exempted`;
+    const counted = [
+      `${open.length} finding${open.length === 1 ? '' : 's'}`,
+      ...(fixed > 0 ? [`${fixed} fixed by this run`] : []),
+      ...(exempted > 0 ? [`${exempted} exempted`] : []),
+    ].join(', ');
     const lines = findings.slice(0, FINDINGS_PER_ANNOTATION).map(findingLine);
     if (findings.length > FINDINGS_PER_ANNOTATION)
       lines.push(`and ${findings.length - FINDINGS_PER_ANNOTATION} more`);

@@ -33,6 +33,16 @@ export function isExempt(finding: Finding): boolean {
   return finding.exemption?.status === 'active';
 }
 
+/** A verified apply step of this run fixed it (apply mode); exempt findings are never counted as fixed. */
+export function isRemediated(finding: Finding): boolean {
+  return finding.remediated === true && !isExempt(finding);
+}
+
+/** Still standing: neither exempt nor fixed by this run. Only these count, fail the run and alert. */
+export function isOpen(finding: Finding): boolean {
+  return !isExempt(finding) && finding.remediated !== true;
+}
+
 /** Whether a finding of this severity reaches `fail-on`. */
 export function reachesFailOn(severity: Severity, failOn: FailOn): boolean {
   return failOn !== 'never' && SEVERITY_RANK[severity] >= SEVERITY_RANK[failOn];
@@ -48,7 +58,7 @@ export function buildReport(ctx: ReportContext, parts: ReportParts): Report {
   if (errors.length > 0 || plan.some((step) => step.status === 'failed')) status = 'error';
   else if (
     parts.applyRefused === true ||
-    findings.some((f) => !isExempt(f) && !f.remediated && reachesFailOn(f.severity, ctx.failOn))
+    findings.some((f) => isOpen(f) && reachesFailOn(f.severity, ctx.failOn))
   )
     status = 'fail';
 

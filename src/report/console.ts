@@ -1,15 +1,18 @@
 /**
  * The console report (CLI and demo): the same headline as the job summary, findings by severity,
- * the plan and its refusals, and where the files went. Every value from ServiceTitan or the
- * policy is made inert (no escape sequences, no workflow commands) and cut to fit.
+ * what this run fixed, the plan and its refusals, and where the files went. Every value from
+ * ServiceTitan or the policy is made inert (no escape sequences, no workflow commands) and
+ * bounded; tables wrap to the terminal's width and never cut who, record or rule.
  */
 import type { Finding } from '../engine/types.js';
 import { SEVERITIES, type Severity } from '../policy/types.js';
-import { isExempt } from './build.js';
-import { ansi, renderTable, type Paint } from './console-table.js';
+import { isExempt, isOpen, isRemediated } from './build.js';
+import { ansi, renderTable, wrap, type Paint } from './console-table.js';
 import {
+  appliedLabel,
   daysUntilExpiry,
   failOnLabel,
+  fixingStep,
   fixLabel,
   headlineCounts,
   holdings,
@@ -23,7 +26,7 @@ import { inlinePlain } from './text.js';
 
 export interface ConsoleOptions {
   color: boolean;
-  /** terminal columns; default 100 */
+  /** terminal columns (see `consoleWidth`); default 100 */
   width?: number;
   reportPath?: string;
   sarifPath?: string;
@@ -31,6 +34,22 @@ export interface ConsoleOptions {
 
 /** Rows shown per table before "and N more". */
 export const CONSOLE_ROWS = 50;
+
+export const DEFAULT_WIDTH = 100;
+/** Narrower than this, nothing is readable; tables become lists long before. */
+const MIN_WIDTH = 20;
+const MAX_WIDTH = 1000;
+
+/**
+ * The width to render for: `COLUMNS` when it is set to a number (as shells, `less` and Python do:
+ * the user's explicit choice, and the only width known when output is piped), else the terminal's
+ * columns, else 100.
+ */
+export function consoleWidth(terminalColumns: number | undefined, env: NodeJS.ProcessEnv): number {
+  const fromEnv = Number.parseInt(env.COLUMNS ?? '', 10);
+  if (Number.isInteger(fromEnv) && fromEnv > 0) return fromEnv;
+  return terminalColumns && terminalColumns > 0 ? terminalColumns : DEFAULT_WIDTH;
+}
 
 const SEVERITY_COLOR: Record<Severity, string> = { critical: '1;31', high: '31', medium: '33', low: '36' };
 const STATUS_BADGE = {
@@ -41,8 +60,14 @@ const STATUS_BADGE = {
 
 const plain = (s: string, max = 200) => inlinePlain(s, max);
 
+/** Name and email, each bounded on its own, so a long name never cuts the email. */
 function who(f: Finding): string {
-  return f.user ? personLabel(f.user) : 'tenant';
+  return f.user ? person(f.user) : 'tenant';
+}
+
+function person(u: { name: string; email?: string | null; login?: string | null }): string {
+  const contact = u.email ?? u.login ?? null;
+  return personLabel({ name: plain(u.name, 80), email: contact === null ? null : plain(contact, 254) });
 }
 
 function more(total: number, shown: number, paint: Paint): string[] {
@@ -50,7 +75,7 @@ function more(total: number, shown: number, paint: Paint): string[] {
 }
 
 export function renderConsole(report: Report, opts: ConsoleOptions): string {
-  const width = Math.max(60, Math.min(opts.width ?? 100, 200));
+  const width = Math.max(MIN_WIDTH, Math.min(opts.width ?? DEFAULT_WIDTH, MAX_WIDTH));
   const paint = ansi(opts.color);
   const out: string[] = [];
   const heading = (text: string) => out.push('', paint(text, '1'));
@@ -77,11 +102,11 @@ export function renderConsole(report: Report, opts: ConsoleOptions): string {
       out.push(`  ${paint(plain(e.code, 60), '31')}${where}`);
       // An error is what the user must read in full: let the terminal wrap it rather than cut it.
       for (const line of e.message.split('\n').slice(0, 30)) out.push(`    ${plain(line, 1000)}`);
-      if (e.hint) out.push(paint(`    ${plain(e.hint, 2 * width)}`, '2'));
+      if (e.hint) out.push(paint(`    ${plain(e.hint, 1000)}`, '2'));
     }
   }
 
-  const open = report.findings.filter((f) => !isExempt(f));
+  const open = report.findings.filter(isOpen);
   for (const severity of SEVERITIES) {
     const rows = open.filter((f) => f.severity === severity);
     if (rows.length === 0) continue;
@@ -89,8 +114,8 @@ export function renderConsole(report: Report, opts: ConsoleOptions): string {
     out.push(
       ...renderTable(
         [
-          { header: 'WHO', min: 12, max: 44 },
-          { header: 'RECORD', min: 8, max: 16, keep: true },
+          { header: 'WHO', min: 12, max: 44, keep: true },
+          { header: 'RECORD', min: 8, max: 16, keep: true, nowrap: true },
           { header: 'RULE', min: 10, max: 30, keep: true },
           { header: 'HOLDS', min: 12, max: 60 },
           { header: 'FIX', min: 8, max: 22 },
@@ -98,7 +123,7 @@ export function renderConsole(report: Report, opts: ConsoleOptions): string {
         rows
           .slice(0, CONSOLE_ROWS)
           .map((f) => [
-            plain(who(f)),
+            who(f),
             f.user ? recordRef(f.user) : '—',
             plain(f.rule, 80),
             plain(holdings(f)),
@@ -109,13 +134,43 @@ export function renderConsole(report: Report, opts: ConsoleOptions): string {
       ...more(rows.length, CONSOLE_ROWS, paint),
     );
   }
-  if (
-    report.errors.length === 0 &&
-    report.mode !== 'validate' &&
-    report.mode !== 'discover' &&
-    open.length === 0
-  ) {
-    out.push('', paint(`No findings. ${report.counts.users} users audited.`, '32'));
+  const fixed = report.findings.filter(isRemediated);
+  if (report.errors.length === 0 && judged && open.length === 0) {
+    out.push(
+      '',
+      paint(
+        fixed.length > 0
+          ? `No open findings: ${fixed.length} fixed by this run. ${report.counts.users} users audited.`
+          : `No findings. ${report.counts.users} users audited.`,
+        '32',
+      ),
+    );
+  }
+  if (fixed.length > 0) {
+    heading(`${paint('FIXED', '32')}  ${fixed.length}  by this run's verified changes`);
+    out.push(
+      ...renderTable(
+        [
+          { header: 'WHO', min: 12, max: 44, keep: true },
+          { header: 'RECORD', min: 8, max: 16, keep: true, nowrap: true },
+          { header: 'RULE', min: 10, max: 30, keep: true },
+          { header: 'SEVERITY', min: 8, max: 8, nowrap: true },
+          { header: 'CHANGE', min: 8, max: 30 },
+        ],
+        fixed.slice(0, CONSOLE_ROWS).map((f) => {
+          const step = fixingStep(report, f);
+          return [
+            who(f),
+            f.user ? recordRef(f.user) : '—',
+            plain(f.rule, 80),
+            f.severity,
+            step ? plain(appliedLabel(step), 80) : 'fixed',
+          ];
+        }),
+        { width, paint },
+      ),
+      ...more(fixed.length, CONSOLE_ROWS, paint),
+    );
   }
   if (report.errors.length === 0 && report.mode === 'validate')
     out.push('', paint('The policy is valid.', '32'));
@@ -127,7 +182,7 @@ export function renderConsole(report: Report, opts: ConsoleOptions): string {
     out.push(
       ...renderTable(
         [
-          { header: 'WHO', min: 12, max: 44 },
+          { header: 'WHO', min: 12, max: 44, keep: true },
           { header: 'RULE', min: 10, max: 30, keep: true },
           { header: 'EXPIRES', min: 10, max: 24 },
           { header: 'REASON', min: 12, max: 60 },
@@ -136,7 +191,7 @@ export function renderConsole(report: Report, opts: ConsoleOptions): string {
           const x = f.exemption!;
           const days = daysUntilExpiry(x.expires, now);
           const soon = days !== null && days >= 0 && days <= 30 ? ` (${days} days)` : '';
-          return [plain(who(f)), plain(f.rule, 80), plain(x.expires, 12) + soon, plain(x.reason)];
+          return [who(f), plain(f.rule, 80), plain(x.expires, 12) + soon, plain(x.reason)];
         }),
         {
           width,
@@ -158,7 +213,7 @@ export function renderConsole(report: Report, opts: ConsoleOptions): string {
             : '  Apply would refuse this plan:',
           '31',
         ),
-        ...report.refusals.map((r) => `    - ${plain(r.code, 40)}: ${plain(r.message, 2 * width)}`),
+        ...report.refusals.map((r) => `    - ${plain(r.code, 40)}: ${plain(r.message, 1000)}`),
       );
     } else if (report.mode !== 'apply' && report.mode !== 'undo') {
       out.push('  Apply would go ahead with these changes.');
@@ -167,16 +222,16 @@ export function renderConsole(report: Report, opts: ConsoleOptions): string {
       out.push(
         ...renderTable(
           [
-            { header: 'WHO', min: 12, max: 40 },
-            { header: 'RECORD', min: 8, max: 16, keep: true },
+            { header: 'WHO', min: 12, max: 40, keep: true },
+            { header: 'RECORD', min: 8, max: 16, keep: true, nowrap: true },
             { header: 'ACTION', min: 6, max: 24 },
-            { header: 'STATUS', min: 8, max: 8, keep: true },
+            { header: 'STATUS', min: 8, max: 8, keep: true, nowrap: true },
             { header: 'DETAIL', min: 10, max: 60 },
           ],
           report.plan
             .slice(0, CONSOLE_ROWS)
             .map((s) => [
-              plain(personLabel(s.user)),
+              person(s.user),
               recordRef(s.user),
               plain(stepLabel(s), 60),
               s.status,
@@ -201,9 +256,15 @@ export function renderConsole(report: Report, opts: ConsoleOptions): string {
     heading('MANUAL STEPS');
     for (const f of manual.slice(0, CONSOLE_ROWS)) {
       const steps = f.fix.action === 'manual' ? f.fix.steps.slice(0, 5) : [];
-      out.push(
-        `  - ${plain(f.rule, 60)} · ${plain(who(f), 60)}: ${steps.map((s) => plain(s, width)).join('; ')}`,
+      // the rule and who on one line, each step wrapped under it: nothing a person acts on is cut
+      wrap(`${plain(f.rule, 80)} · ${who(f)}`, width - 4, false).forEach((line, i) =>
+        out.push(`${i === 0 ? '  - ' : '    '}${line}`),
       );
+      for (const step of steps) {
+        wrap(plain(step, 500), width - 8, true).forEach((line, i) =>
+          out.push(`${i === 0 ? '      · ' : '        '}${line}`),
+        );
+      }
     }
     out.push(...more(manual.length, CONSOLE_ROWS, paint));
   }
@@ -238,8 +299,8 @@ function renderDiscovery(
   out.push(
     ...renderTable(
       [
-        { header: 'ID', min: 4, max: 12, keep: true },
-        { header: 'POLICY NAME', min: 8, max: 30 },
+        { header: 'ID', min: 4, max: 12, keep: true, nowrap: true },
+        { header: 'POLICY NAME', min: 8, max: 30, keep: true },
         { header: 'VALUES (ACTIVE USERS)', min: 12, max: 50 },
         { header: 'USERS', min: 5, max: 8 },
       ],
@@ -256,8 +317,8 @@ function renderDiscovery(
   out.push(
     ...renderTable(
       [
-        { header: 'ID', min: 4, max: 12, keep: true },
-        { header: 'NAME', min: 8, max: 40 },
+        { header: 'ID', min: 4, max: 12, keep: true, nowrap: true },
+        { header: 'NAME', min: 8, max: 40, keep: true },
         { header: 'ACTIVE', min: 6, max: 6 },
         { header: 'USERS', min: 5, max: 8 },
       ],
@@ -270,8 +331,8 @@ function renderDiscovery(
     out.push(
       ...renderTable(
         [
-          { header: 'WHO', min: 12, max: 40 },
-          { header: 'RECORD', min: 8, max: 16, keep: true },
+          { header: 'WHO', min: 12, max: 40, keep: true },
+          { header: 'RECORD', min: 8, max: 16, keep: true, nowrap: true },
           { header: 'PERMISSION', min: 10, max: 12 },
           { header: 'BEFORE', min: 6, max: 16 },
           { header: 'AFTER', min: 6, max: 16 },

@@ -3,6 +3,7 @@
  * text; each renderer makes it safe for its channel (Markdown, terminal, SARIF).
  */
 import type { Finding, FindingFix, PlanStep } from '../engine/types.js';
+import { isRemediated } from './build.js';
 import type { Report } from './model.js';
 
 export const HEADLINE_STATUS = {
@@ -22,11 +23,18 @@ export function personLabel(u: { name: string; email?: string | null; login?: st
   return contact ? `${u.name} <${contact}>` : u.name;
 }
 
-/** What the finding is about: the permissions, roles or account held, or its message. */
-export function holdings(f: Finding, holderLimit = 10): string {
+/**
+ * What the finding is about: the permissions, roles or account held, or its message. `label`
+ * names a permission for people (the policy's `label`, where it has one).
+ */
+export function holdings(
+  f: Finding,
+  holderLimit = 10,
+  label: (permission: string) => string = (p) => p,
+): string {
   const parts: string[] = [];
   const e = f.evidence;
-  if (e.permissions?.length) parts.push(`permissions: ${e.permissions.join(', ')}`);
+  if (e.permissions?.length) parts.push(`permissions: ${e.permissions.map(label).join(', ')}`);
   if (e.roles?.length) parts.push(`roles: ${e.roles.join(', ')}`);
   if (e.account) parts.push('an active account');
   if (e.holders) {
@@ -58,16 +66,37 @@ export function stepLabel(step: PlanStep): string {
   return step.action === 'set-role' ? `set role ${step.role ?? step.roleId ?? '?'}` : step.action;
 }
 
+/** What a verified step did, for a finding it fixed: `locked`, `deactivated`, `role set to Technician`. */
+export function appliedLabel(step: PlanStep): string {
+  switch (step.action) {
+    case 'lock':
+      return 'locked';
+    case 'deactivate':
+      return 'deactivated';
+    case 'set-role':
+      return `role set to ${step.role ?? step.roleId ?? '?'}`;
+    default:
+      return step.action;
+  }
+}
+
+/** The verified step of this run that fixed a finding, if any. */
+export function fixingStep(report: Report, f: Finding): PlanStep | undefined {
+  return report.plan.find((s) => s.status === 'verified' && s.findings.includes(f.id));
+}
+
 export function stepDetail(step: PlanStep): string {
   return step.error ?? step.reason ?? '';
 }
 
 export function headlineCounts(report: Report): string {
   const c = report.counts;
+  const fixed = report.findings.filter(isRemediated).length;
   return (
     `${c.findings} finding${c.findings === 1 ? '' : 's'} (${c.critical} critical, ${c.high} high, ` +
     `${c.medium} medium, ${c.low} low), ${c.exempted} exempted; ${c.users} users audited ` +
-    `(${c.activeUsers} active, ${c.externalUsers} external)`
+    `(${c.activeUsers} active, ${c.externalUsers} external)` +
+    (fixed > 0 ? `; ${fixed} fixed by this run` : '')
   );
 }
 

@@ -48,6 +48,8 @@ function planStep(s: PlanStep): Record<string, unknown> {
     error: s.error,
     reason: s.reason,
     before: s.before,
+    after: s.after,
+    seal: s.seal,
     licenseType: s.licenseType,
   };
 }

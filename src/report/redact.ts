@@ -3,61 +3,44 @@
  * artifacts are public. Ids are kept so a maintainer can still find the user in ServiceTitan.
  */
 import type { Finding, FindingUser, PlanStep } from '../engine/types.js';
+import { PeopleMasker, replaceEmails, withoutPersonalData } from './mask-text.js';
 import type { Report } from './model.js';
 
 const MASK = '***';
+
+/** Longer than any domain name (RFC 1035: 253 characters); masked, since it is not one. */
+const MAX_DOMAIN = 253;
 
 /** `jane.roe@contractor.example` -> `j***@contractor.example` */
 export function maskEmail(email: string): string {
   const at = email.lastIndexOf('@');
   if (at < 0) return maskWord(email);
-  return `${maskWord(email.slice(0, at))}@${email.slice(at + 1)}`;
+  const domain = email.slice(at + 1);
+  return `${maskWord(email.slice(0, at))}@${domain.length > MAX_DOMAIN ? maskWord(domain) : domain}`;
 }
+
+/** Words of a name masked one by one; the initials of more would spell out a name of letters. */
+const MAX_NAME_WORDS = 8;
+const MORE_WORDS = '…';
 
 /** `Jane Roe` -> `J*** R***` */
 export function maskName(name: string): string {
-  return name
-    .split(/\s+/)
-    .filter((word) => word.length > 0)
-    .map(maskWord)
-    .join(' ');
+  const words = name.split(/\s+/).filter((word) => word.length > 0);
+  const masked = words.slice(0, MAX_NAME_WORDS).map(maskWord);
+  if (words.length > MAX_NAME_WORDS) masked.push(MORE_WORDS);
+  return masked.join(' ');
 }
 
 function maskWord(word: string): string {
-  const first = Array.from(word)[0];
-  return first === undefined ? '' : first + MASK;
+  if (word === MORE_WORDS) return word;
+  const first = word.codePointAt(0);
+  return first === undefined ? '' : String.fromCodePoint(first) + MASK;
 }
 
-/** Emails anywhere in free text (messages, steps, errors), including ones not tied to a user. */
-const EMAIL_IN_TEXT = /[^\s@<>()[\]"',;:]+@[^\s@<>()[\]"',;:]+/g;
-
-/** Replaces every known name, email and login in free text with its mask. */
-class TextMasker {
-  private readonly replacements = new Map<string, string>();
-
-  add(original: string | null | undefined, masked: string): void {
-    if (original && original.trim().length > 0 && original !== masked)
-      this.replacements.set(original, masked);
-  }
-
-  build(): (text: string) => string {
-    // longest first, so "Jane Roe" is masked whole before "Jane" could match alone
-    const entries = [...this.replacements].sort((a, b) => b[0].length - a[0].length);
-    if (entries.length === 0) return (text) => text.replace(EMAIL_IN_TEXT, maskEmail);
-    const lookup = new Map(entries.map(([k, v]) => [k.toLowerCase(), v]));
-    const pattern = new RegExp(
-      `(?<![\\p{L}\\p{N}])(?:${entries.map(([k]) => escapeRegExp(k)).join('|')})(?![\\p{L}\\p{N}])`,
-      'giu',
-    );
-    return (text) =>
-      text
-        .replace(pattern, (match) => lookup.get(match.toLowerCase()) ?? maskName(match))
-        .replace(EMAIL_IN_TEXT, (match) => (match.includes(MASK + '@') ? match : maskEmail(match)));
-  }
-}
-
-function escapeRegExp(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** Replaces every known name, email and login in free text with its mask, then any other email. */
+function textMasker(masker: PeopleMasker): (text: string) => string {
+  return (text) =>
+    replaceEmails(masker.mask(text), (match) => (match.includes(MASK + '@') ? match : maskEmail(match)));
 }
 
 function maskLogin(login: string): string {
@@ -65,23 +48,31 @@ function maskLogin(login: string): string {
 }
 
 function collect(report: Report): (text: string) => string {
-  const masker = new TextMasker();
+  const masker = new PeopleMasker(maskName);
   const person = (p: { name: string; email?: string | null; login?: string | null }) => {
-    masker.add(p.name, maskName(p.name));
-    if (p.email) masker.add(p.email, maskEmail(p.email));
-    if (p.login) masker.add(p.login, maskLogin(p.login));
+    masker.add(p.name, maskName);
+    masker.add(p.email, maskEmail);
+    masker.add(p.login, maskLogin);
   };
   for (const f of report.findings) {
     if (f.user) person(f.user);
     for (const holder of f.evidence.holders ?? []) person(holder);
-    if (f.exemption) masker.add(f.exemption.approvedBy, maskEmail(f.exemption.approvedBy));
+    if (f.exemption) masker.add(f.exemption.approvedBy, maskEmail);
   }
   for (const step of report.plan) person(step.user);
   for (const change of report.discovery?.changes ?? []) person(change.user);
-  return masker.build();
+  return textMasker(masker);
 }
 
+/**
+ * The report with every name, email and login masked. A failure names no one: it is reported as
+ * a bug, without the message of the error that caused it.
+ */
 export function redactReport(report: Report): Report {
+  return withoutPersonalData('report', () => redactUnguarded(report));
+}
+
+function redactUnguarded(report: Report): Report {
   const text = collect(report);
   const user = (u: FindingUser): FindingUser => ({
     ...u,

@@ -2,10 +2,12 @@
  * SARIF 2.1.0 for GitHub code scanning (SPEC §5): one rule per policy rule plus the built-in
  * ones, one result per finding located in the policy file, exempted findings as accepted
  * suppressions, and the stable finding id as the fingerprint so alerts follow a finding across runs.
+ * A finding this run's apply fixed (and verified) is left out: code scanning then closes its alert
+ * as fixed, which is what happened; the run's properties count them.
  */
 import { BUILT_IN_RULES, type Finding } from '../engine/types.js';
 import type { Policy, Rule, Severity } from '../policy/types.js';
-import { isExempt } from './build.js';
+import { isExempt, isRemediated } from './build.js';
 import { fixLabel, holdings, recordRef } from './describe.js';
 import type { Report } from './model.js';
 import { inlineMarkdown, inlinePlain } from './text.js';
@@ -53,7 +55,15 @@ export interface SarifLog {
     };
     invocations: { executionSuccessful: boolean }[];
     results: SarifResult[];
-    properties?: { truncated: true; totalResults: number; shownResults: number; note: string };
+    properties?: {
+      truncated?: true;
+      totalResults?: number;
+      shownResults?: number;
+      note?: string;
+      /** findings this run's apply fixed and verified, left out of the results */
+      remediatedFindings?: number;
+      remediatedNote?: string;
+    };
   }[];
 }
 
@@ -210,7 +220,9 @@ export function renderSarif(report: Report, policy: Policy | null, opts: { polic
   const rules = descriptors(report, policy);
   const index = new Map(rules.map((d, i) => [d.id, i]));
   const policyPath = opts.policyPath.replace(/\\/g, '/').replace(/^\.\//, '');
-  const eligible = report.findings.filter((f) => index.has(f.rule));
+  const fixed = report.findings.filter(isRemediated).length;
+  const reported = report.findings.filter((f) => !isRemediated(f));
+  const eligible = reported.filter((f) => index.has(f.rule));
   const results = eligible.slice(0, MAX_RESULTS).map((f) => result(f, index.get(f.rule)!, policyPath));
   const run: SarifLog['runs'][number] = {
     tool: {
@@ -225,12 +237,19 @@ export function renderSarif(report: Report, policy: Policy | null, opts: { polic
     invocations: [{ executionSuccessful: report.status !== 'error' }],
     results,
   };
-  if (results.length < report.findings.length) {
+  if (results.length < reported.length) {
     run.properties = {
       truncated: true,
-      totalResults: report.findings.length,
+      totalResults: reported.length,
       shownResults: results.length,
-      note: `Only the first ${results.length} of ${report.findings.length} findings fit GitHub's upload limits; the JSON report has them all.`,
+      note: `Only the first ${results.length} of ${reported.length} findings fit GitHub's upload limits; the JSON report has them all.`,
+    };
+  }
+  if (fixed > 0) {
+    run.properties = {
+      ...run.properties,
+      remediatedFindings: fixed,
+      remediatedNote: `${fixed} finding${fixed === 1 ? '' : 's'} fixed by this run's apply (verified by reading the user back) ${fixed === 1 ? 'is' : 'are'} not reported as results, so code scanning closes ${fixed === 1 ? 'its alert' : 'their alerts'} as fixed; the JSON report lists ${fixed === 1 ? 'it' : 'them'} with remediated: true.`,
     };
   }
   return { $schema: 'https://json.schemastore.org/sarif-2.1.0.json', version: '2.1.0', runs: [run] };

@@ -1,14 +1,16 @@
 /**
  * The job summary's sections as pieces: each piece is whole lines of Markdown, and cutting the
  * document after any piece leaves valid Markdown (a table is its heading and header row, then one
- * piece per row).
+ * piece per row; a long table sits in a `<details>` block, which the cut closes).
  */
 import type { Finding } from '../engine/types.js';
-import { SEVERITIES } from '../policy/types.js';
-import { isExempt } from './build.js';
+import { SEVERITIES, type Policy } from '../policy/types.js';
+import { isExempt, isOpen, isRemediated } from './build.js';
 import {
+  appliedLabel,
   daysUntilExpiry,
   failOnLabel,
+  fixingStep,
   fixLabel,
   HEADLINE_STATUS,
   holdings,
@@ -21,6 +23,25 @@ import { inlineMarkdown as md } from './text.js';
 
 export type Piece = string;
 
+/** A table with more rows than this is collapsed into `<details>`, so the summary stays scannable. */
+export const COLLAPSE_FROM = 10;
+
+export const DETAILS_CLOSE = '\n</details>\n';
+
+/** How the sections name things: permissions by the policy's `label` where it has one. */
+export interface SectionContext {
+  label: (permission: string) => string;
+}
+
+export function sectionContext(policy?: Pick<Policy, 'permissions'> | null): SectionContext {
+  const labels = new Map(
+    (policy?.permissions ?? []).filter((p) => p.label).map((p) => [p.name, p.label!] as const),
+  );
+  return { label: (name) => labels.get(name) ?? name };
+}
+
+const PLAIN: SectionContext = { label: (name) => name };
+
 const TITLE: Record<Report['mode'], string> = {
   validate: 'policy validation',
   audit: 'access audit',
@@ -29,13 +50,28 @@ const TITLE: Record<Report['mode'], string> = {
   undo: 'undo',
 };
 
-export function table(heading: string, intro: string[], header: string[], rows: string[][]): Piece[] {
+/**
+ * A table under its heading. Past `COLLAPSE_FROM` rows it is collapsed into `<details>` (the
+ * heading stays visible); `what` names the rows in the toggle ("23 findings").
+ */
+export function table(
+  heading: string,
+  intro: string[],
+  header: string[],
+  rows: string[][],
+  what = `${rows.length} rows`,
+): Piece[] {
+  const collapse = rows.length > COLLAPSE_FROM;
   const head =
     `\n${heading}\n\n` +
     intro.map((line) => `${line}\n\n`).join('') +
+    (collapse ? `<details><summary>Show all ${what}</summary>\n\n` : '') +
     `| ${header.join(' | ')} |\n|${header.map(() => ' --- |').join('')}\n`;
-  return [head, ...rows.map((cells) => `| ${cells.join(' | ')} |\n`)];
+  return [head, ...rows.map((cells) => `| ${cells.join(' | ')} |\n`), ...(collapse ? [DETAILS_CLOSE] : [])];
 }
+
+export const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+const capitalised = (s: string) => s[0]!.toUpperCase() + s.slice(1);
 
 function who(f: Finding): string {
   if (!f.user) return '_tenant_';
@@ -50,7 +86,7 @@ function who(f: Finding): string {
     .join('<br>');
 }
 
-export function headline(report: Report): Piece[] {
+export function headline(report: Report, issue?: { number: number; url: string } | null): Piece[] {
   const s = HEADLINE_STATUS[report.status];
   const c = report.counts;
   const context = [
@@ -60,6 +96,7 @@ export function headline(report: Report): Piece[] {
     failOnLabel(report.failOn),
   ].join(' · ');
   const pieces: Piece[] = [`## ${s.icon} ServiceTitan ${TITLE[report.mode]}: ${s.word}\n\n${context}\n`];
+  if (issue) pieces.push(`\nTracking issue: [#${issue.number}](${issue.url})\n`);
   // Counts belong to runs that judged the tenant; a run that could not audit would read as "0 findings".
   const judged = report.mode !== 'validate' && report.mode !== 'discover';
   if (judged && (report.errors.length === 0 || c.users > 0)) {
@@ -71,9 +108,14 @@ export function headline(report: Report): Piece[] {
   }
   if (report.redacted) pieces.push('\nNames and emails are masked in this run’s output.\n');
   if (report.errors.length === 0) {
+    const fixed = report.findings.filter(isRemediated).length;
     if (report.mode === 'validate') pieces.push('\nThe policy is valid.\n');
     else if (report.mode !== 'discover' && report.findings.length === 0)
       pieces.push(`\nNo findings. ${c.users} users audited.\n`);
+    else if (judged && fixed > 0 && !report.findings.some(isOpen))
+      pieces.push(
+        `\nNo open findings: ${plural(fixed, 'finding')} fixed by this run. ${c.users} users audited.\n`,
+      );
   }
   return pieces;
 }
@@ -90,19 +132,41 @@ export function errors(report: Report): Piece[] {
   ];
 }
 
-export function findingsBySeverity(report: Report): Piece[] {
-  const open = report.findings.filter((f) => !isExempt(f));
+export function findingsBySeverity(report: Report, ctx: SectionContext = PLAIN): Piece[] {
+  const open = report.findings.filter(isOpen);
   return SEVERITIES.flatMap((severity) => {
     const rows = open.filter((f) => f.severity === severity);
     if (rows.length === 0) return [];
-    const name = severity[0]!.toUpperCase() + severity.slice(1);
     return table(
-      `### ${name} (${rows.length})`,
+      `### ${capitalised(severity)} (${rows.length})`,
       [],
       ['Who', 'Holds', 'Rule', 'Fix'],
-      rows.map((f) => [who(f), md(holdings(f), 300), md(f.rule, 80), md(fixLabel(f.fix))]),
+      rows.map((f) => [who(f), md(holdings(f, 10, ctx.label), 300), md(f.rule, 80), md(fixLabel(f.fix))]),
+      plural(rows.length, `${severity} finding`),
     );
   });
+}
+
+/** Findings a verified step of this run fixed: their own section, never among the open ones. */
+export function remediated(report: Report, ctx: SectionContext = PLAIN): Piece[] {
+  const fixed = report.findings.filter(isRemediated);
+  if (fixed.length === 0) return [];
+  return table(
+    `### Fixed by this run (${fixed.length})`,
+    ['Each change was verified by reading the user back from ServiceTitan.'],
+    ['Who', 'Held', 'Rule', 'Severity', 'Change'],
+    fixed.map((f) => {
+      const step = fixingStep(report, f);
+      return [
+        who(f),
+        md(holdings(f, 10, ctx.label), 300),
+        md(f.rule, 80),
+        f.severity,
+        md(step ? appliedLabel(step) : 'fixed', 80),
+      ];
+    }),
+    plural(fixed.length, 'fixed finding'),
+  );
 }
 
 export function exempted(report: Report): Piece[] {
@@ -123,6 +187,7 @@ export function exempted(report: Report): Piece[] {
         md(x.ticket ?? '—', 40),
       ];
     }),
+    plural(rows.length, 'exempted finding'),
   );
 }
 
@@ -183,19 +248,23 @@ export function plan(report: Report): Piece[] {
       md(s.rules.join(', '), 200),
       md(stepDetail(s), 300),
     ]),
+    plural(report.plan.length, 'change'),
   );
 }
 
 export function manualSteps(report: Report): Piece[] {
-  const manual = report.findings.filter((f) => !isExempt(f) && f.fix.action === 'manual');
+  const manual = report.findings.filter((f) => isOpen(f) && f.fix.action === 'manual');
   if (manual.length === 0) return [];
+  const collapse = manual.length > COLLAPSE_FROM;
   return [
-    `\n### Manual steps\n\nServiceTitan has no API call for these; a person makes them.\n\n`,
+    `\n### Manual steps (${manual.length})\n\nServiceTitan has no API call for these; a person makes them.\n\n` +
+      (collapse ? `<details><summary>Show all ${manual.length} findings to fix by hand</summary>\n\n` : ''),
     ...manual.map((f) => {
       const steps = f.fix.action === 'manual' ? f.fix.steps.slice(0, 10) : [];
       const target = f.user ? `${md(f.user.name, 80)} (${md(recordRef(f.user))})` : 'tenant';
       return `- **${md(f.rule, 80)}** · ${target}: ${steps.map((step) => md(step, 300)).join('; ')}\n`;
     }),
+    ...(collapse ? [DETAILS_CLOSE] : []),
   ];
 }
 

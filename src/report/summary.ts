@@ -1,9 +1,12 @@
 /**
- * The job summary (GitHub-flavoured Markdown), always written. GitHub rejects step summaries over
- * 1 MiB, so past a byte budget the summary is cut at a piece boundary (see summary-sections.ts)
- * and ends with a note pointing at the JSON report.
+ * The job summary (GitHub-flavoured Markdown), always written. A long one opens with a chart and a
+ * rollup by rule and collapses its long tables. GitHub rejects step summaries over 1 MiB, so past
+ * a byte budget the summary is cut at a piece boundary (see summary-sections.ts) and ends with a
+ * note pointing at the JSON report.
  */
+import type { Policy } from '../policy/types.js';
 import type { Report } from './model.js';
+import { overview } from './summary-overview.js';
 import * as section from './summary-sections.js';
 import { inlineMarkdown as md } from './text.js';
 
@@ -14,6 +17,12 @@ export interface SummaryOptions {
   reportPath?: string;
   /** a link to the policy file (e.g. on GitHub) */
   policyUrl?: string;
+  /** the tracking issue this run opened or updated, linked under the headline */
+  issue?: { number: number; url: string } | null;
+  /** the policy, for its permission labels (a finding then says what a person calls the permission) */
+  policy?: Pick<Policy, 'permissions'> | null;
+  /** Markdown of what changed since the baseline evidence pack (already inert), placed before the footer */
+  sinceLastReview?: string | null;
 }
 
 const DEFAULT_BUDGET = 900_000;
@@ -45,25 +54,40 @@ function truncationNote(opts: SummaryOptions): string {
   return `\n---\n\n> **This summary was cut short** to stay under GitHub’s size limit. Everything is in ${where}.\n`;
 }
 
+/** The diff's Markdown as pieces of whole lines, so the budget can cut it between rows. */
+function sinceLastReview(markdown: string | null | undefined): section.Piece[] {
+  if (!markdown?.trim()) return [];
+  const lines = markdown.trim().split('\n');
+  return lines.map((line, i) => (i === 0 ? `\n${line}\n` : `${line}\n`));
+}
+
+const opened = (s: string) => s.split('<details>').length - s.split('</details>').length;
+
 export function renderSummary(report: Report, opts: SummaryOptions = {}): string {
   const budget = opts.budgetBytes ?? DEFAULT_BUDGET;
+  const ctx = section.sectionContext(opts.policy);
+  const issueUrl = opts.issue ? safeUrl(opts.issue.url) : null;
   const pieces = [
-    ...section.headline(report),
+    ...section.headline(report, opts.issue && issueUrl ? { number: opts.issue.number, url: issueUrl } : null),
     ...section.errors(report),
     ...section.comparison(report),
-    ...section.findingsBySeverity(report),
+    ...overview(report),
+    ...section.findingsBySeverity(report, ctx),
+    ...section.remediated(report, ctx),
     ...section.plan(report),
     ...section.manualSteps(report),
     ...section.exempted(report),
     ...section.expiringSoon(report),
     ...section.discovery(report),
+    ...sinceLastReview(opts.sinceLastReview),
     ...footer(report, opts),
   ];
   const whole = pieces.join('');
   if (bytes(whole) <= budget) return whole;
 
+  // a cut inside a collapsed table closes its <details>, so the note stays visible
   const note = truncationNote(opts);
-  let room = budget - bytes(note);
+  let room = budget - bytes(note) - bytes(section.DETAILS_CLOSE);
   let out = '';
   for (const piece of pieces) {
     const size = bytes(piece);
@@ -71,5 +95,6 @@ export function renderSummary(report: Report, opts: SummaryOptions = {}): string
     out += piece;
     room -= size;
   }
-  return (out + note).replace(/^\n+/, '');
+  const close = opened(out) > 0 ? section.DETAILS_CLOSE : '';
+  return (out + close + note).replace(/^\n+/, '');
 }

@@ -43,26 +43,67 @@ export function inlinePlain(s: string, max = 200): string {
 // escaping them everywhere would make every rule id and email unreadable in the raw Markdown.
 const MARKDOWN_SPECIAL = /[\\`*_[\]()#|~{}]/g;
 
+const WORD = /[A-Za-z0-9_]/;
+const ALNUM = /[A-Za-z0-9]/;
+const DIGIT = /[0-9]/;
+
+/**
+ * Whether GitHub would read the `@` at `i` as a mention: at a word start (GitHub resolves
+ * mentions after rendering, in the text, and only where the `@` does not follow a letter, digit or
+ * `_`) and before a name. The `@` of `jane@acme.com` follows a letter: it is not a mention.
+ * The start of the text counts as a word start, since the caller's context is unknown.
+ */
+function isMention(chars: readonly string[], i: number): boolean {
+  return !WORD.test(chars[i - 1] ?? ' ') && ALNUM.test(chars[i + 1] ?? '');
+}
+
+/**
+ * Whether the `#` at `i` starts an issue reference: `#12` at a word start, or `owner/repo#12`.
+ * `a#1@acme.com` is not one.
+ */
+function isIssueReference(chars: readonly string[], i: number): boolean {
+  if (!DIGIT.test(chars[i + 1] ?? '')) return false;
+  let start = i;
+  while (start > 0 && /[A-Za-z0-9_.-]/.test(chars[start - 1]!)) start--;
+  return start === i || chars[start - 1] === '/';
+}
+
+/** `GH-12` at a word start is an issue reference too: the `-` at `i` is its hyphen. */
+function isGhReference(chars: readonly string[], i: number): boolean {
+  return (
+    chars[i - 1] === 'H' &&
+    chars[i - 2] === 'G' &&
+    !WORD.test(chars[i - 3] ?? ' ') &&
+    DIGIT.test(chars[i + 1] ?? '')
+  );
+}
+
 /**
  * Text safe to place inside GitHub-flavoured Markdown, table cells included: one line, bounded,
- * every Markdown punctuation backslash-escaped, HTML characters as entities, mentions and issue
- * references broken with a zero-width space (GitHub resolves them after rendering, so escaping
- * alone would not stop the ping).
+ * every Markdown punctuation backslash-escaped, HTML characters as entities.
+ *
+ * GitHub resolves mentions and issue references after rendering, so escaping alone would not stop
+ * a ping: a real `@mention`, `#12`, `owner/repo#12` or `GH-12` is broken with a zero-width space.
+ * Every other `@` (an email's) is the entity `&commat;`, and a `#` before a digit that is not a
+ * reference is `&num;`: they render and copy as the plain character, with nothing invisible, so a
+ * copied email works, and the Markdown source holds no `@name` or `#12` for anything that reads it
+ * raw (named entities, since `&#64;` itself holds `#6`).
  */
 export function inlineMarkdown(s: string, max = 200): string {
-  const text = truncate(singleLine(s), max);
+  const chars = Array.from(truncate(singleLine(s), max));
   let out = '';
-  for (const ch of text) {
+  chars.forEach((ch, i) => {
     if (ch === '&') out += '&amp;';
     else if (ch === '<') out += '&lt;';
     else if (ch === '>') out += '&gt;';
     else if (ch === '"') out += '&quot;';
-    else if (ch === '@') out += `@${ZWSP}`;
+    else if (ch === '@') out += isMention(chars, i) ? `@${ZWSP}` : '&commat;';
+    else if (ch === '#' && DIGIT.test(chars[i + 1] ?? ''))
+      out += isIssueReference(chars, i) ? `\\#${ZWSP}` : '&num;';
+    else if (ch === '-' && isGhReference(chars, i)) out += `-${ZWSP}`;
     else out += ch.replace(MARKDOWN_SPECIAL, '\\$&');
-  }
+  });
   // a leading `-` or `+` could still start a list where the text begins a line
   out = out.replace(/^[-+]/, '\\$&');
-  // `#123` would still link (and cross-reference) an issue once rendered
-  out = out.replace(/\\#(?=[0-9A-Za-z])/g, `\\#${ZWSP}`);
   return neutraliseWorkflowCommands(out);
 }

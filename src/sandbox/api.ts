@@ -117,6 +117,7 @@ function list(ctx: ApiContext, collection: Collection, query: Query): Answer {
     else ctx.emptyPageShifts.delete(shiftKey);
   }
   let { items, hasMore } = pageAt(page);
+  let totalCount: number | null = q.includeTotal ? matching.length : null;
   if (ctx.faults.emptyPage) {
     ctx.emptyPageShifts.set(shiftKey, q.page);
     items = [];
@@ -124,6 +125,14 @@ function list(ctx: ApiContext, collection: Collection, query: Query): Answer {
   } else if (ctx.faults.hasMoreForever) {
     items = pageAt(1).items;
     hasMore = true;
+  } else if (ctx.faults.endlessNewRecords) {
+    // a full page of records never seen before, on every page, and no total to check against
+    items = invented(matching, (page - 1) * granted, granted);
+    [hasMore, totalCount] = [true, null];
+  } else if (ctx.faults.hugeTotalCount) {
+    // the real records first, one per page, then invented ones, under a total of a billion
+    items = page <= matching.length ? matching.slice(page - 1, page) : invented(matching, page - 1, 1);
+    [hasMore, totalCount] = [true, HUGE_TOTAL];
   } else if (ctx.faults.duplicateRecords && page > 1) {
     items = [...pageAt(page - 1).items.slice(-2), ...items];
   }
@@ -133,10 +142,27 @@ function list(ctx: ApiContext, collection: Collection, query: Query): Answer {
       page: q.page,
       pageSize: q.pageSize,
       hasMore,
-      totalCount: q.includeTotal ? matching.length : null,
+      totalCount,
       data: items.map(({ answer }) => answer()),
     },
   };
+}
+
+const HUGE_TOTAL = 1_000_000_000;
+/** Ids of invented records start here, above any id of a sample or generated tenant. */
+const INVENTED_IDS = 900_000_000;
+
+/**
+ * `count` records that do not exist, numbered from `position`: copies of real ones (so they read
+ * as valid records) under ids no real record has. None when the list is empty.
+ */
+function invented(real: Entry[], position: number, count: number): Entry[] {
+  if (real.length === 0) return [];
+  return Array.from({ length: count }, (_, i) => {
+    const model = real[(position + i) % real.length]!;
+    const id = INVENTED_IDS + position + i;
+    return { record: model.record, answer: () => ({ ...model.answer(), id }) };
+  });
 }
 
 function exportFeed(ctx: ApiContext, collection: Collection, query: Query): Answer {
@@ -156,6 +182,9 @@ function exportFeed(ctx: ApiContext, collection: Collection, query: Query): Answ
     [items, hasMore, continueFrom] = [[], true, received];
   } else if (ctx.faults.hasMoreForever) {
     [hasMore, continueFrom] = [true, received];
+  } else if (ctx.faults.endlessNewRecords) {
+    items = invented(all, offset, ctx.exportPageSize);
+    [hasMore, continueFrom] = [true, exportToken(offset + items.length, since)];
   } else if (ctx.faults.duplicateRecords && offset > 0) {
     items = [...all.slice(Math.max(0, offset - 2), offset), ...items];
   }

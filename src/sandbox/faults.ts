@@ -15,10 +15,13 @@ export type FaultKind =
   | 'status-403'
   | 'status-404'
   | 'reset'
+  | 'reset-after-write'
   | 'slow'
   | 'truncated-json'
   | 'invalid-json'
   | 'has-more-forever'
+  | 'has-more-forever-new-ids'
+  | 'huge-total-count'
   | 'duplicate-records'
   | 'empty-page'
   | 'write-noop';
@@ -31,9 +34,14 @@ export interface FaultRule {
    * - status-429-no-retry-after: no header, an RFC 7807 body without seconds (client backs off)
    * - status-429-gateway-message: no header, gateway body "Rate limit is exceeded. Try again in N seconds."
    * - reset: the socket is destroyed without an answer; slow: answer after delayMs
+   * - reset-after-write: the request is carried out (a write changes the tenant), then the socket
+   *   is destroyed before the answer: the client cannot know whether it took effect
    * - truncated-json: Content-Length of the whole body, half of it sent, then the connection drops
    * - invalid-json: 200 with a body that is not JSON
    * - has-more-forever / duplicate-records / empty-page: list and export answers only
+   * - has-more-forever-new-ids: hasMore on every page, each page full of records with ids never
+   *   seen before and no totalCount (a list, or an export feed with a fresh token each time)
+   * - huge-total-count: lists claim totalCount 1,000,000,000, one record per page, hasMore always
    * - write-noop: PATCH and account-actions answer 200 but change nothing
    */
   kind: FaultKind;
@@ -66,10 +74,13 @@ const FAULT_KINDS = [
   'status-403',
   'status-404',
   'reset',
+  'reset-after-write',
   'slow',
   'truncated-json',
   'invalid-json',
   'has-more-forever',
+  'has-more-forever-new-ids',
+  'huge-total-count',
   'duplicate-records',
   'empty-page',
   'write-noop',
@@ -98,9 +109,12 @@ export type RequestClass = 'list' | 'export' | 'write' | 'other';
 
 const BEHAVIOUR_CLASSES: Partial<Record<FaultKind, RequestClass[]>> = {
   'has-more-forever': ['list', 'export'],
+  'has-more-forever-new-ids': ['list', 'export'],
+  'huge-total-count': ['list'],
   'duplicate-records': ['list', 'export'],
   'empty-page': ['list', 'export'],
   'write-noop': ['write'],
+  'reset-after-write': ['write'],
 };
 
 /** The faults that fire for one request. */
@@ -108,6 +122,8 @@ export interface FiredFaults {
   /** the first fault that replaces or breaks the answer (status, reset, slow, truncated, invalid) */
   transport: FaultRule | null;
   hasMoreForever: boolean;
+  endlessNewRecords: boolean;
+  hugeTotalCount: boolean;
   duplicateRecords: boolean;
   emptyPage: boolean;
   writeNoop: boolean;
@@ -129,6 +145,8 @@ export class FaultPlan {
     const result: FiredFaults = {
       transport: null,
       hasMoreForever: false,
+      endlessNewRecords: false,
+      hugeTotalCount: false,
       duplicateRecords: false,
       emptyPage: false,
       writeNoop: false,
@@ -144,6 +162,8 @@ export class FaultPlan {
       if (this.fired[i]! >= times) return;
       this.fired[i]!++;
       if (rule.kind === 'has-more-forever') result.hasMoreForever = true;
+      else if (rule.kind === 'has-more-forever-new-ids') result.endlessNewRecords = true;
+      else if (rule.kind === 'huge-total-count') result.hugeTotalCount = true;
       else if (rule.kind === 'duplicate-records') result.duplicateRecords = true;
       else if (rule.kind === 'empty-page') result.emptyPage = true;
       else if (rule.kind === 'write-noop') result.writeNoop = true;

@@ -208,6 +208,11 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     if (closed) return;
     const answer = (transport && injectedAnswer(transport)) ?? route(req, path, query, body, faults);
     entry.status = answer.status;
+    if (transport?.kind === 'reset-after-write') {
+      // the request was carried out; its answer is lost on the way back
+      req.socket.destroy();
+      return;
+    }
     const mangle =
       transport?.kind === 'truncated-json' || transport?.kind === 'invalid-json' ? transport.kind : undefined;
     write(res, answer, mangle);

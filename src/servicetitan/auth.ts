@@ -6,9 +6,9 @@ import { request, type Dispatcher } from 'undici';
 import { z } from 'zod';
 import type { Logger } from '../logger.js';
 import {
+  connectionSecrets,
   invalidResponseError,
   parseProblem,
-  scrubSecrets,
   ServiceTitanConfigurationError,
   errorForStatus,
   unavailableError,
@@ -79,7 +79,6 @@ export class AccessTokens {
       client_id: connection.clientId,
       client_secret: connection.clientSecret,
     }).toString();
-    const secrets = [connection.clientSecret, connection.appKey];
 
     const attempt = async (timeoutMs: number): Promise<AttemptOutcome<string>> => {
       this.options.onRequest();
@@ -104,7 +103,7 @@ export class AccessTokens {
         const cause = connectionCause(error, timeoutMs);
         return { ok: false, retry: true, reason: cause, error: (n) => unavailableError(details, cause, n) };
       }
-      const problem = parseProblem(scrubSecrets(text, secrets));
+      const problem = parseProblem(text, connectionSecrets(connection, this.issued));
       const failed = { ...details, status, serviceTitanMessage: problem.message, traceId: problem.traceId };
       if (status === 400 || status === 401) {
         return {

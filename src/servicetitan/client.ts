@@ -9,7 +9,14 @@ import { AccessTokens } from './auth.js';
 import { invalidResponseError } from './errors.js';
 import { ServiceTitanHttp, type ClientStats } from './http.js';
 import { ConcurrencyGate, sharedLimiter, sleep as realSleep } from './limiter.js';
-import { parseRecord, readExport, readList, type PagedRecords, type PagingContext } from './paging.js';
+import {
+  PagingAllowance,
+  parseRecord,
+  readExport,
+  readList,
+  type PagedRecords,
+  type PagingContext,
+} from './paging.js';
 import { schemaReader, userRecordReader } from './record-reader.js';
 import {
   BusinessUnitRecord,
@@ -34,6 +41,8 @@ export interface ClientOptions {
   logger?: Logger;
   /** called with every new access token, so the action can mask it */
   onToken?: (token: string) => void;
+  /** why this client may not write (the run's mode or event forbids it): every write fails unsent */
+  readOnly?: string;
   /** defaults to undici's EnvHttpProxyAgent (honours HTTPS_PROXY / NO_PROXY); tests inject a MockAgent */
   dispatcher?: Dispatcher;
   /** how retries wait; tests record the waits instead of sleeping */
@@ -72,6 +81,7 @@ export class ServiceTitanClient {
   private readonly ownsDispatcher: boolean;
   private readonly http: ServiceTitanHttp;
   private readonly now: () => Date;
+  private readonly readOnly: string | null;
   private roleNames: Map<number, string> | null = null;
   private businessUnitNames = new Map<number, string>();
 
@@ -82,6 +92,7 @@ export class ServiceTitanClient {
     this.ownsDispatcher = !options.dispatcher;
     this.dispatcher = options.dispatcher ?? new EnvHttpProxyAgent();
     this.now = options.now ?? (() => new Date());
+    this.readOnly = options.readOnly ?? null;
     const sleep = options.sleep ?? realSleep;
     const tokens = new AccessTokens({
       connection: this.connection,
@@ -176,6 +187,9 @@ export class ServiceTitanClient {
 
   /** A write to a tenant resource; used by the live writer. */
   async write(method: 'PATCH' | 'POST', resource: string, body: unknown): Promise<void> {
+    // A second lock behind the apply gate: a run that may not write cannot, even on a path that
+    // forgot to ask the gate.
+    if (this.readOnly !== null) throw new Error(`Nothing was sent: ${this.readOnly}`);
     await this.http.write(method, resource, body, new RetryBudget(this.tuning.retryBudgetMs));
   }
 
@@ -191,6 +205,9 @@ export class ServiceTitanClient {
       logger: this.logger,
       stats: this.stats,
       pageSize: this.tuning.pageSize,
+      allowance: new PagingAllowance(this.tuning.maxPages, this.tuning.maxRecords),
+      openPagingMs: this.tuning.openPagingMs,
+      now: () => performance.now(),
     };
   }
 

@@ -2,9 +2,10 @@
  * One error type for everything ServiceTitan answers that stops a run. A user's mistake (wrong
  * credentials, app not connected, wrong tenant) is a ConfigurationError (exit 2); a ServiceTitan
  * that cannot be read or written is a RuntimeError (exit 3). Both carry the same details, and no
- * message ever contains the client secret, the app key or an access token.
+ * message ever contains the client id, the client secret, the app key or an access token.
  */
 import { ConfigurationError, RuntimeError } from '../errors.js';
+import type { ServiceTitanConnection } from './settings.js';
 
 export interface ServiceTitanErrorDetails {
   method: string;
@@ -52,10 +53,12 @@ export interface ServiceTitanProblem {
 /**
  * Reads an error body: RFC 7807 `{title, errors, traceId}` from the API, gateway
  * `{statusCode, message}` from the API management layer, OAuth `{error, error_description}` from
- * the token endpoint, or plain text.
+ * the token endpoint, or plain text. Every form of `secrets` is scrubbed from the body as it came
+ * and again from what it says once parsed (JSON escapes can hide a secret from the first pass),
+ * before anything is cut short.
  */
-export function parseProblem(body: string): ServiceTitanProblem {
-  const text = body.trim();
+export function parseProblem(body: string, secrets: readonly string[] = []): ServiceTitanProblem {
+  const text = scrubSecrets(body.trim(), secrets);
   if (!text) return {};
   let parsed: unknown;
   try {
@@ -65,7 +68,8 @@ export function parseProblem(body: string): ServiceTitanProblem {
   }
   if (!parsed || typeof parsed !== 'object') return { message: oneLine(text) };
   const o = parsed as Record<string, unknown>;
-  const traceId = typeof o.traceId === 'string' && o.traceId ? o.traceId : undefined;
+  const traceId =
+    typeof o.traceId === 'string' && o.traceId ? scrubSecrets(o.traceId, secrets).slice(0, 200) : undefined;
   const parts: string[] = [];
   if (typeof o.title === 'string' && o.title) parts.push(o.title);
   if (o.errors && typeof o.errors === 'object') {
@@ -82,7 +86,7 @@ export function parseProblem(body: string): ServiceTitanProblem {
     (text, part) => (text ? `${text}${/[.!?:;]$/.test(text) ? ' ' : '; '}${part}` : part),
     '',
   );
-  return { message: joined ? oneLine(joined) : undefined, traceId };
+  return { message: joined ? oneLine(scrubSecrets(joined, secrets)) : undefined, traceId };
 }
 
 function oneLine(text: string): string {
@@ -90,13 +94,53 @@ function oneLine(text: string): string {
   return flat.length > 300 ? `${flat.slice(0, 300)}…` : flat;
 }
 
-/** Replaces every occurrence of a secret with `***` (defence in depth for echoed bodies). */
+/**
+ * Replaces every occurrence of a secret with `***`, in every form a server may echo it in: as
+ * is, URL- or form-encoded (the token request is a form), JSON-escaped, base64 (HTTP Basic).
+ */
 export function scrubSecrets(text: string, secrets: readonly string[]): string {
+  // longest first, so that a secret that contains another (or a form of it) is not cut apart
+  const forms = [...new Set(secrets.flatMap(secretForms))]
+    .filter((form) => form.length >= 4)
+    .sort((a, b) => b.length - a.length);
   let out = text;
-  for (const secret of secrets) {
-    if (secret && secret.length >= 4) out = out.split(secret).join('***');
-  }
+  for (const form of forms) out = out.split(form).join('***');
   return out;
+}
+
+function secretForms(secret: string): string[] {
+  if (!secret) return [];
+  const base64 = Buffer.from(secret).toString('base64');
+  return [
+    secret,
+    encodeURIComponent(secret),
+    new URLSearchParams({ s: secret }).toString().slice(2),
+    JSON.stringify(secret).slice(1, -1),
+    secret.replaceAll('/', '\\/'),
+    base64,
+    base64.replace(/=+$/, ''),
+    Buffer.from(secret).toString('base64url'),
+  ];
+}
+
+/**
+ * What a ServiceTitan answer must never echo into a message: the client id (SECURITY.md treats
+ * it as a secret), the client secret, the app key, the pair as HTTP Basic would carry it, and
+ * every access token issued in the run.
+ */
+export function connectionSecrets(
+  connection: Pick<ServiceTitanConnection, 'clientId' | 'clientSecret' | 'appKey'>,
+  tokens: readonly string[] = [],
+): string[] {
+  const { clientId, clientSecret, appKey } = connection;
+  return [
+    `${clientId}:${clientSecret}`,
+    `${encodeURIComponent(clientId)}:${encodeURIComponent(clientSecret)}`,
+    clientId,
+    clientSecret,
+    appKey,
+    ...tokens,
+  ];
 }
 
 /** `GET /settings/v2/tenant/1/employees failed with 403: Forbidden (trace id abc)` */

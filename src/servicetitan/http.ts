@@ -7,10 +7,10 @@ import { request, type Dispatcher } from 'undici';
 import type { Logger } from '../logger.js';
 import { AccessTokens, connectionCause } from './auth.js';
 import {
+  connectionSecrets,
   errorForStatus,
   invalidResponseError,
   parseProblem,
-  scrubSecrets,
   unavailableError,
   type ServiceTitanErrorDetails,
 } from './errors.js';
@@ -109,9 +109,7 @@ export class ServiceTitanHttp {
         release();
         if (status >= 200 && status < 300) return this.parseSuccess(text, isWrite, details);
 
-        const problem = parseProblem(
-          scrubSecrets(text, [connection.clientSecret, connection.appKey, ...tokens.issued]),
-        );
+        const problem = parseProblem(text, connectionSecrets(connection, tokens.issued));
         const failed = { ...details, status, serviceTitanMessage: problem.message, traceId: problem.traceId };
         const error = (n: number) =>
           errorForStatus({ details: failed, tenant: connection.tenant, write: isWrite }, n);

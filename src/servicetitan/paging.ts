@@ -18,6 +18,35 @@ export interface PagingContext {
   logger: Logger;
   stats: ClientStats;
   pageSize: number;
+  /** shared by every list of one operation */
+  allowance: PagingAllowance;
+  /** see ClientTuning.openPagingMs */
+  openPagingMs: number;
+  /** ms, for openPagingMs */
+  now: () => number;
+}
+
+/**
+ * What one operation may read, whatever the server claims: pages bound the requests (and so the
+ * time), records the memory. A server's totalCount is checked against it before any later page
+ * is asked for, so a claimed total never sizes an allocation or a batch of requests.
+ */
+export class PagingAllowance {
+  pages = 0;
+  records = 0;
+
+  constructor(
+    readonly maxPages: number,
+    readonly maxRecords: number,
+  ) {}
+
+  get pagesLeft(): number {
+    return Math.max(0, this.maxPages - this.pages);
+  }
+
+  get recordsLeft(): number {
+    return Math.max(0, this.maxRecords - this.records);
+  }
 }
 
 export interface PagedRecords<T> {
@@ -69,11 +98,16 @@ async function readListOnce<T extends { id: number }>(
   what: string,
 ): Promise<PagedRecords<T> & { complete: boolean; totalCount: number | null }> {
   const details: ServiceTitanErrorDetails = { method: 'GET', path: tenantPath(ctx.connection, resource) };
+  const startedAt = ctx.now();
   const pages = new Map<number, T[]>();
   let fetched = 0;
+  // set when this read failed: the later pages still queued are not sent
+  let failed = false;
   // The page's envelope only: its records are read by `keep`, so that page 1's records are
   // checked while the later pages are already on their way rather than before they are asked.
   const readPage = async (page: number): Promise<ReadPage<unknown>> => {
+    if (failed) throw new Error(`${details.method} ${details.path}: page ${page} not read, the list failed`);
+    takePage(ctx, details);
     const body = await ctx.http.get(
       resource,
       { active: 'Any', page, pageSize: ctx.pageSize, includeTotal: true },
@@ -101,6 +135,7 @@ async function readListOnce<T extends { id: number }>(
     const records = read.records.map((r, i) =>
       parseRecord(reader, r, details, `record ${i + 1} on page ${page}`),
     );
+    takeRecords(ctx, details, records.length);
     pages.set(page, records);
     fetched += records.length;
     ctx.logger.progress?.(what, fetched, read.totalCount ?? undefined);
@@ -114,6 +149,8 @@ async function readListOnce<T extends { id: number }>(
   let rest: Promise<ReadPage<T>[]> = Promise.resolve([]);
   if (firstPage.hasMore && firstPage.totalCount !== null && granted > 0) {
     const expected = Math.ceil(firstPage.totalCount / granted);
+    // a total beyond the allowance is refused before any later page is asked for
+    checkTotal(ctx, details, firstPage.totalCount, granted, expected);
     pageLimit = expected + 2;
     const later: number[] = [];
     for (let page = 2; page <= expected; page++) later.push(page);
@@ -121,9 +158,17 @@ async function readListOnce<T extends { id: number }>(
     rest = Promise.all(later.map(async (page) => keep(page, await fetchPage(page))));
     lastPage = Math.max(1, expected);
     // page 1 may turn out unreadable below; the later pages' outcome is then of no interest
-    rest.catch(() => undefined);
+    rest.catch(() => {
+      failed = true;
+    });
   }
-  const first = keep(1, firstPage);
+  let first: ReadPage<T>;
+  try {
+    first = keep(1, firstPage);
+  } catch (error) {
+    failed = true;
+    throw error;
+  }
   const answers = await rest;
   let last = answers.length ? answers[answers.length - 1]! : first;
 
@@ -137,6 +182,7 @@ async function readListOnce<T extends { id: number }>(
         `still said hasMore after page ${lastPage}, beyond the ${first.totalCount} records it reported (${granted} per page)`,
       );
     }
+    if (first.totalCount === null) checkOpenPaging(ctx, details, startedAt, lastPage);
     const page = ++lastPage;
     last = keep(page, await fetchPage(page));
     // hasMore with nothing new (an empty page or only records already seen): no progress
@@ -167,12 +213,17 @@ export async function readExport<T extends { id: number }>(
   const details: ServiceTitanErrorDetails = { method: 'GET', path: tenantPath(ctx.connection, resource) };
   const records: T[] = [];
   const tokens = new Set<string>();
+  const startedAt = ctx.now();
   let from: string | undefined;
   let emptyInARow = 0;
   for (let page = 1; ; page++) {
+    // an export feed has no total: it is read one page at a time, for a bounded time
+    if (page > 1) checkOpenPaging(ctx, details, startedAt, page - 1);
+    takePage(ctx, details);
     const body = await ctx.http.get(resource, { from, includeRecentChanges: false }, ctx.budget);
     ctx.stats.pages++;
     const parsed = parsePage(ExportPage, body, details, `page ${page}`);
+    takeRecords(ctx, details, parsed.data.length);
     parsed.data.forEach((r, i) =>
       records.push(parseRecord(reader, r, details, `record ${i + 1} on page ${page}`)),
     );
@@ -245,6 +296,91 @@ export function parseRecord<T>(
   if (!result.success)
     throw invalidResponseError(details, `${where} is unreadable (${describeIssue(result.error)})`);
   return result.data;
+}
+
+/** Counts one more page against the allowance, before it is asked for. */
+function takePage(ctx: PagingContext, details: ServiceTitanErrorDetails): void {
+  const { allowance } = ctx;
+  if (allowance.pages >= allowance.maxPages) {
+    throw pagingLimit(
+      details,
+      `still had pages to read when the run had read ${allowance.maxPages} pages, the most it reads (max-pages)`,
+      'max-pages',
+    );
+  }
+  allowance.pages++;
+}
+
+/** Counts a page's records against the allowance, before they are kept. */
+function takeRecords(ctx: PagingContext, details: ServiceTitanErrorDetails, count: number): void {
+  const { allowance } = ctx;
+  if (count > allowance.recordsLeft) {
+    throw pagingLimit(
+      details,
+      `sent more records than the ${allowance.maxRecords} the run reads at most (max-records)`,
+      'max-records',
+    );
+  }
+  allowance.records += count;
+}
+
+/** A total (checked after page 1) that the allowance cannot hold is refused at once. */
+function checkTotal(
+  ctx: PagingContext,
+  details: ServiceTitanErrorDetails,
+  totalCount: number,
+  granted: number,
+  expected: number,
+): void {
+  const { allowance } = ctx;
+  if (totalCount > allowance.recordsLeft) {
+    throw pagingLimit(
+      details,
+      `reported ${totalCount} records, more than the ${allowance.maxRecords} the run reads at most (max-records)`,
+      'max-records',
+    );
+  }
+  // page 1 is already counted
+  if (expected - 1 > allowance.pagesLeft) {
+    throw pagingLimit(
+      details,
+      `reported ${totalCount} records at ${granted} per page: ${expected} pages, more than the ${allowance.maxPages} the run reads at most (max-pages)`,
+      'max-pages',
+    );
+  }
+}
+
+/** Following `hasMore` with no total to go by: given up on after `openPagingMs`, like a failing server. */
+function checkOpenPaging(
+  ctx: PagingContext,
+  details: ServiceTitanErrorDetails,
+  startedAt: number,
+  pagesRead: number,
+): void {
+  const elapsed = ctx.now() - startedAt;
+  if (elapsed > ctx.openPagingMs) {
+    throw pagingLimit(
+      details,
+      `still said hasMore after ${pagesRead} pages and ${Math.round(elapsed / 1000)} s, with no total to go by`,
+      null,
+    );
+  }
+}
+
+function pagingLimit(
+  details: ServiceTitanErrorDetails,
+  what: string,
+  setting: 'max-pages' | 'max-records' | null,
+): ServiceTitanRuntimeError {
+  const raise = setting
+    ? `If the tenant really is that large, raise \`${setting}\` (--${setting}); if not, `
+    : '';
+  return new ServiceTitanRuntimeError(
+    'servicetitan.paging-limit',
+    `${details.method} ${details.path} ${what}; stopped without reading the rest.`,
+    `${raise}ServiceTitan (or a proxy in front of it) is paging wrongly: rerun later, and report it with a debug log if it persists. No partial data was used.`,
+    details,
+  );
 }
 
 function pagingLoop(details: ServiceTitanErrorDetails, what: string): ServiceTitanRuntimeError {

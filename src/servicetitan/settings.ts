@@ -29,6 +29,12 @@ export interface ClientTuning {
   requestsPerSecond: number;
   /** requests in flight at once (parallel page fetches) */
   concurrency: number;
+  /** pages one operation (a whole snapshot) may read, every list and second pass together */
+  maxPages: number;
+  /** records one operation may read: what bounds memory, whatever a server claims or sends */
+  maxRecords: number;
+  /** time allowed for following `hasMore` page by page with no total to go by (and export feeds) */
+  openPagingMs: number;
 }
 
 export const DEFAULT_TUNING: ClientTuning = {
@@ -42,6 +48,15 @@ export const DEFAULT_TUNING: ClientTuning = {
   // ServiceTitan allows 60 requests per second per app and tenant; keep a margin.
   requestsPerSecond: 55,
   concurrency: 8,
+  // A 20,000-user tenant is 4 pages of 5,000 (or 40 of the 500 some servers grant), and about
+  // 50 MB of records; these are far beyond any real tenant, and still end a server that pages
+  // without end within 2 minutes (1,000 pages at 55 a second) and within ~300 MB of records.
+  maxPages: 1000,
+  maxRecords: 250_000,
+  // A list without a total is read one page at a time, so its page count says nothing about the
+  // time it takes: a slow server that never stops paging is given up on like a failing one, with
+  // the page in flight still inside 2 minutes.
+  openPagingMs: 90_000,
 };
 
 const API_HOSTS = {
@@ -61,6 +76,20 @@ export function apiRoot(connection: ServiceTitanConnection): string {
 
 export function tokenUrl(connection: ServiceTitanConnection): string {
   return connection.authUrl || TOKEN_URLS[connection.environment];
+}
+
+/**
+ * Whether a URL's host is this machine (`localhost`, 127.0.0.0/8, ::1): the only hosts plain
+ * http may be used for, since the token request carries the client secret and every API request
+ * an access token and the app key. `hostname` as WHATWG URL gives it (IPv4 normalized, IPv6 in
+ * brackets), so `127.1` or `0x7f.0.0.1` arrive as `127.0.0.1`.
+ */
+export function isLoopbackHost(hostname: string): boolean {
+  const host = hostname.toLowerCase();
+  if (host === 'localhost') return true;
+  if (/^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host)) return true;
+  // ::1, and 127.x.y.z mapped into IPv6 (which URL writes as ::ffff:7fxx:yyzz)
+  return host === '[::1]' || /^\[::ffff:7f[0-9a-f]{2}:[0-9a-f]{1,4}\]$/.test(host);
 }
 
 /** `/settings/v2/tenant/{tenant}` + the resource path, e.g. `/employees/12`. */

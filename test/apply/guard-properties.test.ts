@@ -5,7 +5,8 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { applyIfAllowed, applyRefusals } from '../../src/apply/guard.js';
+import { applyRefusals, executeIfAllowed } from '../../src/apply/guard.js';
+import { journalKey } from '../../src/apply/seal.js';
 import { matchesUserRef } from '../../src/engine/audience.js';
 import { evaluate } from '../../src/engine/evaluate.js';
 import type { TenantUser, UserKind } from '../../src/engine/snapshot.js';
@@ -78,6 +79,8 @@ const scenarioArb = fc.record({
   pullRequest: fc.constantFrom<string | null>(null, null, 'pull_request', 'pull_request_target'),
 });
 
+const KEY = journalKey({ tenant: '1', environment: 'integration', clientSecret: 's', appKey: 'k' });
+
 /** A reader that reflects what the recording writer did, as ServiceTitan would. */
 function readerOver(users: TenantUser[], calls: { op: string; kind: UserKind; id: number }[]) {
   return {
@@ -112,15 +115,17 @@ describe('apply guard properties', () => {
         );
         evaluation.refusals = applyRefusals(evaluation, {
           maxChanges: s.maxChanges,
-          pullRequestEvent: s.pullRequest,
+          eventRefusal: s.pullRequest ? { code: 'apply.pull-request', message: s.pullRequest } : null,
         });
         const writer = recordingWriter();
-        const result = await applyIfAllowed(
-          evaluation,
+        const journal = await executeIfAllowed(
+          evaluation.plan,
+          evaluation.refusals,
           writer,
           readerOver(s.users, writer.calls),
-          silentLogger,
+          { logger: silentLogger, key: KEY },
         );
+        const result = { refused: journal === null };
 
         for (const call of writer.calls) expect(planned.has(`${call.kind}:${call.id}`)).toBe(true);
         expect(writer.calls.length).toBeLessThanOrEqual(s.maxChanges);

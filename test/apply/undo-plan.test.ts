@@ -3,7 +3,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { AppliedStep } from '../../src/apply/undo-journal.js';
-import { planUndo, undoRefusals } from '../../src/apply/undo.js';
+import { undoRefusals } from '../../src/apply/guard.js';
+import { planUndo } from '../../src/apply/undo.js';
 import type { TenantUser } from '../../src/engine/snapshot.js';
 import { policy, ref, snapshot, user } from '../engine/builders.js';
 
@@ -61,6 +62,19 @@ describe('planUndo', () => {
     });
   });
 
+  it('skips a managed technician: whether it was a Managed Technician or Installer cannot be read', () => {
+    const tech = user({
+      kind: 'technician',
+      id: 232,
+      active: false,
+      roleIds: [3],
+      licenseType: 'ManagedTechnician',
+    });
+    const [step] = planUndo([applied('deactivate', tech, { roleIds: [3] })], snapshot([tech]));
+    expect(step).toMatchObject({ action: 'activate', status: 'skipped' });
+    expect(step?.reason).toMatch(/reactivate it by hand in ServiceTitan .*choosing the licence/);
+  });
+
   it('skips a technician whose licence type is unknown, saying why', () => {
     const tech = user({ kind: 'technician', id: 231, active: false, roleIds: [3], licenseType: null });
     const [step] = planUndo([applied('deactivate', tech, { roleIds: [3] })], snapshot([tech]));
@@ -71,10 +85,28 @@ describe('planUndo', () => {
   it('sets back the one role the user had before a set-role', () => {
     const sam = user({ id: 162, roleIds: [2], roles: ['Office'] });
     const [step] = planUndo(
+      [applied('set-role', sam, { roleIds: [3] }, { role: 'Office', roleId: 2 })],
+      snapshot([sam]),
+    );
+    expect(step).toMatchObject({ action: 'restore-role', status: 'planned', roleId: 3, role: 'Technician' });
+  });
+
+  it('never gives back a role that counts as admin: that is left to a person', () => {
+    const sam = user({ id: 162, roleIds: [2], roles: ['Office'] });
+    const [step] = planUndo(
       [applied('set-role', sam, { roleIds: [1] }, { role: 'Office', roleId: 2 })],
       snapshot([sam]),
     );
-    expect(step).toMatchObject({ action: 'restore-role', status: 'planned', roleId: 1, role: 'Admin' });
+    expect(step).toMatchObject({ action: 'restore-role', status: 'skipped', roleId: 1, role: 'Admin' });
+    expect(step?.reason).toMatch(/counts as admin .* never grants admin access: .* by hand/);
+    // the policy's own admin roles decide, whatever they are called
+    const [custom] = planUndo(
+      [applied('set-role', sam, { roleIds: [3] }, { role: 'Office', roleId: 2 })],
+      snapshot([sam]),
+      [],
+      ['technician'],
+    );
+    expect(custom).toMatchObject({ status: 'skipped' });
   });
 
   it('skips a user who had several roles: PATCH roleId can restore only one', () => {
@@ -135,7 +167,10 @@ describe('planUndo', () => {
     const owner = user({ id: 103, email: 'owner@acme.com', locked: true, roleIds: [2] });
     const plan = planUndo([applied('lock', owner)], snapshot([owner]), [ref('owner@acme.com')]);
     expect(plan[0]).toMatchObject({ status: 'skipped', reason: 'protected user' });
-    const refusals = undoRefusals(plan, policy(), snapshot([owner]), { maxChanges: 10, pullRequest: null });
+    const refusals = undoRefusals(plan, policy(), snapshot([owner]), {
+      maxChanges: 10,
+      eventRefusal: null,
+    });
     expect(refusals.map((r) => r.code)).toEqual(['apply.protected-user']);
   });
 
@@ -150,6 +185,8 @@ describe('planUndo', () => {
   });
 });
 
+const PR_REFUSAL = { code: 'apply.pull-request' as const, message: 'a pull request never writes' };
+
 describe('undoRefusals', () => {
   const locked = (id: number) => user({ id, locked: true, roleIds: [2] });
 
@@ -159,7 +196,7 @@ describe('undoRefusals', () => {
       users.map((u) => applied('lock', u)),
       snapshot(users),
     );
-    const refusals = undoRefusals(plan, policy(), snapshot(users), { maxChanges: 2, pullRequest: null });
+    const refusals = undoRefusals(plan, policy(), snapshot(users), { maxChanges: 2, eventRefusal: null });
     expect(refusals.map((r) => r.code)).toEqual(['apply.max-changes']);
     expect(refusals[0]?.message).toMatch(/3 changes, more than max-changes \(2\)/);
   });
@@ -169,7 +206,7 @@ describe('undoRefusals', () => {
     const plan = planUndo([applied('lock', u)], snapshot([u]));
     const refusals = undoRefusals(plan, policy(), snapshot([u]), {
       maxChanges: 10,
-      pullRequest: 'pull_request',
+      eventRefusal: PR_REFUSAL,
     });
     expect(refusals.map((r) => r.code)).toEqual(['apply.pull-request']);
   });
@@ -182,7 +219,7 @@ describe('undoRefusals', () => {
     expect(plan[0]?.status).toBe('planned');
     const refusals = undoRefusals(plan, policy({ minActiveAdmins: 1 }), s, {
       maxChanges: 10,
-      pullRequest: null,
+      eventRefusal: null,
     });
     expect(refusals.map((r) => r.code)).toEqual(['apply.min-active-admins']);
   });
@@ -192,7 +229,7 @@ describe('undoRefusals', () => {
     const s = snapshot([admin]);
     const plan = planUndo([applied('lock', admin, { roleIds: [1] })], s);
     expect(
-      undoRefusals(plan, policy({ minActiveAdmins: 1 }), s, { maxChanges: 10, pullRequest: null }),
+      undoRefusals(plan, policy({ minActiveAdmins: 1 }), s, { maxChanges: 10, eventRefusal: null }),
     ).toEqual([]);
   });
 });

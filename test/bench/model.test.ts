@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { verdicts } from '../../bench/figures.mjs';
 import { criticalPathBoundMs, median, minimumRequests, pagesFor } from '../../bench/model.js';
 
 describe('the minimum number of requests', () => {
@@ -30,5 +31,28 @@ describe('median', () => {
   it('takes the middle value, or the mean of the two middle values', () => {
     expect(median([3, 1, 2])).toBe(2);
     expect(median([4, 1, 3, 2])).toBe(2.5);
+  });
+});
+
+describe('the redaction verdict', () => {
+  const results = (redaction: Record<string, number>) => ({
+    network: [],
+    engine: [],
+    startup: { validateMs: 100 },
+    redaction,
+  });
+  const verdict = (redaction: Record<string, number>) =>
+    verdicts(results(redaction)).find((v: { name: string }) =>
+      v.name.startsWith('audit with / without redaction'),
+    );
+
+  it('holds the audit of 20,000 findings with redaction within 1.5× of the audit without', () => {
+    expect(verdict({ findings: 20_028, ratio: 1.02, emailsLeftUnmasked: 0 })).toMatchObject({ met: true });
+    expect(verdict({ findings: 20_028, ratio: 1.6, emailsLeftUnmasked: 0 })).toMatchObject({ met: false });
+  });
+
+  it('fails a redaction that left an email unmasked, and says nothing about a smaller run', () => {
+    expect(verdict({ findings: 20_028, ratio: 1.02, emailsLeftUnmasked: 1 })).toMatchObject({ met: false });
+    expect(verdict({ findings: 2_007, ratio: 0.6, emailsLeftUnmasked: 0 })).toBeUndefined();
   });
 });

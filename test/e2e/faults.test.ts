@@ -240,6 +240,20 @@ const ROWS: FaultRow[] = [
     happened: moreListReads,
   },
   {
+    // once crashed the run: pages counted from the claimed total (2.2 GB, "invalid size")
+    fault: 'a total of a billion, served one record a page',
+    faults: on('/employees', { kind: 'huge-total-count' }),
+    expect: /servicetitan\.paging-limit/,
+    happened: (o) => o.log.some((r) => r.path.endsWith('/employees') && r.status === 200),
+  },
+  {
+    // once read on past 3,000 pages: every page brings ids never seen, so nothing looks stuck
+    fault: 'hasMore: true forever with new ids on every page and no total',
+    faults: on('/employees', { kind: 'has-more-forever-new-ids' }),
+    expect: /servicetitan\.paging-limit/,
+    happened: moreListReads,
+  },
+  {
     fault: 'repeated continuation tokens',
     expect: /servicetitan\.paging-loop/,
     happened: () => false,

@@ -56,7 +56,7 @@ describe('scheduled audit with issue: true', () => {
     expect(first.outputs['issue-number']).toMatch(/^\d+$/);
     const issues = github.state.issues.filter((i) => !i.pull_request);
     expect(issues).toHaveLength(1);
-    expect(issues[0]?.body).toContain('kevin.tran@');
+    expect(issues[0]?.body).toContain('kevin.tran&commat;coolit-integrations.example');
     expect(issues[0]?.labels).toEqual(['servicetitan-access', 'security']);
 
     const writesBefore = github.calls.filter((c) => c.method !== 'GET').length;
@@ -135,6 +135,59 @@ describe('pull request on the policy file', () => {
       files: { [POLICY]: weakened },
     });
     expect(github.state.comments.filter((c) => c.issue_number === 5)).toHaveLength(1);
+  });
+
+  it('with secrets: lists loosening that changes no finding today, naming who it reaches, masked on a public repository', async () => {
+    github.state.files.set(`ba5e0456abcd:${POLICY}`, starter);
+    github.addIssue({ number: 8, body: 'Trust a vendor', labels: [], pull_request: { url: 'pulls/8' } });
+    const loosened = starter
+      .replace(
+        '  internal-domains: [acme-hvac.com]\n',
+        '  internal-domains: [acme-hvac.com]\n  internal-users: [new-vendor@gmail.com]\n',
+      )
+      .replace(
+        'protected-users: [owner@acme-hvac.com]',
+        'protected-users: [owner@acme-hvac.com, sam@ortega-it.example]',
+      )
+      .replace('min-active-admins: 1', 'min-active-admins: 0');
+    expect(loosened).toContain('new-vendor@gmail.com');
+    expect(loosened).toContain('min-active-admins: 0');
+    const run = await runAction({
+      inputs: { mode: 'audit', ...credentials() },
+      env: githubEnv(),
+      event: {
+        name: 'pull_request',
+        payload: {
+          repository: { private: false },
+          number: 8,
+          pull_request: {
+            number: 8,
+            base: { sha: 'ba5e0456abcd', ref: 'main' },
+            head: { sha: 'bead0456abcd' },
+          },
+        },
+      },
+      files: { [POLICY]: loosened },
+    });
+    const report = JSON.parse(
+      await readFile(path.join(run.workspace, 'servicetitan-access-report.json'), 'utf8'),
+    );
+    // the findings diff alone sees nothing: the loosening is in the policy
+    expect(report.comparison.added).toEqual([]);
+    expect(report.comparison.resolved).toEqual([]);
+    const body = github.state.comments.find((c) => c.issue_number === 8)?.body ?? '';
+    for (const text of [body, run.summary]) {
+      expect(text).not.toContain('loosens nothing');
+      expect(text).toContain('Trust and safety this change loosens (3)');
+      expect(text).toMatch(
+        /organization\.internal-users: adds n\\\*\\\*\\\*@\u200bgmail\.com — who becomes internal: no account today/,
+      );
+      expect(text).toMatch(
+        /safety\.protected-users: adds s\\\*\\\*\\\*@\u200bortega-it\.example — who apply may no longer change: S\\\*\\\*\\\* O\\\*\\\*\\\* \(/,
+      );
+      expect(text).toMatch(/safety\.min-active-admins: 1 → 0: the guard is off/);
+      expect(text).not.toMatch(/Sam Ortega|new-vendor|Dana Whitfield/);
+    }
   });
 
   it('from a fork without secrets: validates, says the impact needs credentials, and passes', async () => {

@@ -45,6 +45,8 @@ safety:
   admin-roles: [Admin, Owner]
 `;
 const TOUCHED = { employees: [160, 161, 162], technicians: [230] };
+/** what undo gives back: every touched user but 162, whose Admin role undo never restores */
+const RESTORED = { employees: [160, 161], technicians: [230] };
 
 beforeAll(async () => {
   sandbox = await startSandbox();
@@ -52,6 +54,10 @@ beforeAll(async () => {
 afterAll(() => sandbox.close());
 beforeEach(async () => {
   await fetch(`${sandbox.url}/__sandbox/reset`, { method: 'POST' });
+  // 230 holds a non-managed licence, the one licence undo can give back without a person's choice
+  const rick = sandbox.state.technicians.find((t) => t.id === 230)!;
+  rick.isManagedTech = false;
+  rick.licenseType = 'NonManagedTech';
 });
 
 function inputs(extra: Record<string, string> = {}): Record<string, string> {
@@ -72,12 +78,16 @@ async function state(): Promise<SandboxState> {
  * The touched users' records. `modifiedOn` moves with every write; `licenseType` is the sandbox's
  * own bookkeeping, kept in two vocabularies (update and account-action enums), so it is checked apart.
  */
-function touched(s: SandboxState): SandboxUser[] {
+function touched(s: SandboxState, which = TOUCHED): SandboxUser[] {
   const pick = (list: SandboxUser[], ids: number[]) =>
     list
       .filter((u) => ids.includes(u.id))
       .map(({ modifiedOn: _m, licenseType: _l, ...rest }) => rest as SandboxUser);
-  return [...pick(s.employees, TOUCHED.employees), ...pick(s.technicians, TOUCHED.technicians)];
+  return [...pick(s.employees, which.employees), ...pick(s.technicians, which.technicians)];
+}
+
+function employee(s: SandboxState, id: number): SandboxUser | undefined {
+  return s.employees.find((e) => e.id === id);
 }
 
 async function requests(): Promise<{ method: string; path: string }[]> {
@@ -105,11 +115,12 @@ async function applyOnce() {
 }
 
 describe('mode: undo', () => {
-  it('restores every user the apply changed exactly, and writes its journal beside the apply report', async () => {
+  it('restores every user the apply changed exactly, but never an admin role, and writes its journal beside the apply report', async () => {
     const original = await state();
-    const before = touched(original);
+    const before = touched(original, RESTORED);
     const { run } = await applyOnce();
-    expect(touched(await state())).not.toEqual(before);
+    expect(touched(await state(), RESTORED)).not.toEqual(before);
+    const demoted = employee(await state(), 162);
 
     const undo = await runAction({
       inputs: inputs({ mode: 'undo' }),
@@ -119,7 +130,7 @@ describe('mode: undo', () => {
     expect(undo.outputs.status).toBe('pass');
     expect(undo.code).toBe(0);
     expect(undo.outputs.report).toBe(UNDO_REPORT);
-    expect(undo.outputs['applied-changes']).toBe('4');
+    expect(undo.outputs['applied-changes']).toBe('3');
 
     const journal = await readJson(undo.workspace, UNDO_REPORT);
     expect(journal.mode).toBe('undo');
@@ -129,19 +140,40 @@ describe('mode: undo', () => {
     expect(ajv.errors ?? []).toEqual([]);
     const byUser = Object.fromEntries(
       journal.plan.map((s: { user: { id: number } }) => [s.user.id, s]),
-    ) as Record<number, { action: string; status: string; role?: string }>;
+    ) as Record<number, { action: string; status: string; role?: string; reason?: string }>;
     expect(byUser[160]).toMatchObject({ action: 'unlock', status: 'verified' });
     expect(byUser[161]).toMatchObject({ action: 'unlock', status: 'verified' });
-    expect(byUser[162]).toMatchObject({ action: 'restore-role', role: 'Admin', status: 'verified' });
+    expect(byUser[162]).toMatchObject({ action: 'restore-role', role: 'Admin', status: 'skipped' });
+    expect(byUser[162]?.reason).toMatch(/counts as admin .* never grants admin access/);
     expect(byUser[230]).toMatchObject({ action: 'activate', status: 'verified' });
     // the apply report it read is left as it was
     expect((await readJson(undo.workspace, REPORT)).mode).toBe('apply');
 
     const after = await state();
-    expect(touched(after)).toEqual(before);
+    expect(touched(after, RESTORED)).toEqual(before);
+    expect(employee(after, 162)).toEqual(demoted);
     // Activate took the licence read from the record: the same licence, in the account-action enum
-    expect(original.technicians.find((t) => t.id === 230)).toMatchObject({ licenseType: 'ManagedTech' });
-    expect(after.technicians.find((t) => t.id === 230)).toMatchObject({ licenseType: 'ManagedTechnician' });
+    expect(original.technicians.find((t) => t.id === 230)).toMatchObject({ licenseType: 'NonManagedTech' });
+    expect(after.technicians.find((t) => t.id === 230)).toMatchObject({
+      licenseType: 'NonManagedTechnician',
+    });
+  });
+
+  it('leaves a managed technician for a person to reactivate, since its licence cannot be read', async () => {
+    const rick = sandbox.state.technicians.find((t) => t.id === 230)!;
+    rick.isManagedTech = true;
+    rick.licenseType = 'ManagedTech';
+    const { run } = await applyOnce();
+    const undo = await runAction({
+      inputs: inputs({ mode: 'undo' }),
+      files: { [POLICY]: POLICY_TEXT, [REPORT]: await readFile(path.join(run.workspace, REPORT), 'utf8') },
+    });
+    const journal = await readJson(undo.workspace, UNDO_REPORT);
+    const step = journal.plan.find((s: { user: { id: number } }) => s.user.id === 230);
+    expect(step).toMatchObject({ action: 'activate', status: 'skipped' });
+    expect(step.reason).toMatch(/Managed Technician or Managed Installer: reactivate it by hand/);
+    expect(undo.outputs['applied-changes']).toBe('2');
+    expect((await state()).technicians.find((t) => t.id === 230)).toMatchObject({ active: false });
   });
 
   it('skips a user changed since the apply, and leaves that user as it is', async () => {
@@ -161,7 +193,7 @@ describe('mode: undo', () => {
     const step = journal.plan.find((s: { user: { id: number } }) => s.user.id === 161);
     expect(step.status).toBe('skipped');
     expect(step.reason).toMatch(/^changed since the apply: role ids are 6 \(the apply left \d+\)$/);
-    expect(undo.outputs['applied-changes']).toBe('3');
+    expect(undo.outputs['applied-changes']).toBe('2');
 
     const newWrites = (await requests()).slice(writesBefore).filter(isWrite);
     expect(newWrites.some((r) => r.path.includes('/employees/161'))).toBe(false);
@@ -192,7 +224,7 @@ describe('mode: undo', () => {
     const { run } = await applyOnce();
     const writesBefore = (await requests()).length;
     const undo = await runAction({
-      inputs: inputs({ mode: 'undo', 'max-changes': '3' }),
+      inputs: inputs({ mode: 'undo', 'max-changes': '2' }),
       files: { [POLICY]: POLICY_TEXT, [REPORT]: await readFile(path.join(run.workspace, REPORT), 'utf8') },
     });
     expect(undo.outputs.status).toBe('fail');
@@ -204,27 +236,35 @@ describe('st-access-guard undo REPORT', () => {
   const env = () => sandboxEnv(sandbox);
 
   it('reverses the apply from the report named on the command line; a second undo does nothing twice', async () => {
-    const before = touched(await state());
+    const before = touched(await state(), RESTORED);
     const { run } = await applyOnce();
     const policy = path.join(run.workspace, POLICY);
     const report = path.join(run.workspace, REPORT);
     const flags = ['--policy', policy, '--retry-budget', '5', '--json', '--quiet'];
 
     const undo = await runCli(['undo', report, ...flags], { env: env(), cwd: run.workspace });
-    expect(undo.stderr).toBe('');
+    // the only thing said: the admin role left to a person
+    expect(undo.stderr.trim()).toMatch(/^warning: 1 step of the undo was skipped; [^\n]*$/);
     expect(undo.code).toBe(0);
     expect(JSON.parse(undo.stdout).mode).toBe('undo');
-    expect(touched(await state())).toEqual(before);
+    expect(touched(await state(), RESTORED)).toEqual(before);
     const journal = await readJson(run.workspace, UNDO_REPORT);
-    expect(journal.plan.every((s: { status: string }) => s.status === 'verified')).toBe(true);
+    expect(journal.plan.map((s: { status: string }) => s.status).sort()).toEqual([
+      'skipped',
+      'verified',
+      'verified',
+      'verified',
+    ]);
 
     const writesBefore = (await requests()).length;
     const again = await runCli(['undo', '--report', report, ...flags], { env: env(), cwd: run.workspace });
     expect(again.code).toBe(0);
     const second = JSON.parse(again.stdout);
-    expect(second.plan.map((s: { reason: string }) => s.reason)).toEqual(
-      Array(4).fill('already as before the apply'),
-    );
+    expect(
+      second.plan
+        .filter((s: { user: { id: number } }) => s.user.id !== 162)
+        .map((s: { reason: string }) => s.reason),
+    ).toEqual(Array(3).fill('already as before the apply'));
     expect((await requests()).slice(writesBefore).filter(isWrite)).toEqual([]);
   });
 

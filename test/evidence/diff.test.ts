@@ -1,7 +1,8 @@
-import { writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { TenantUser } from '../../src/engine/snapshot.js';
+import { ConfigurationError } from '../../src/errors.js';
 import { diffReviews, loadReviewState, type AccessDiff } from '../../src/evidence/diff.js';
 import { writeEvidencePack } from '../../src/evidence/pack.js';
 import { baseUsers, NOW, packInput, POLICY_TEXT, snapshotOf, tempDir, tenantUser } from './fixtures.js';
@@ -199,5 +200,85 @@ describe('loadReviewState', () => {
     const notes = path.join(root, 'notes.json');
     await writeFile(notes, '{"hello": 1}');
     await expect(loadReviewState(notes)).rejects.toMatchObject({ code: 'evidence.not-a-pack' });
+  });
+});
+
+describe('loadReviewState on a damaged input', () => {
+  it('names the file and line of an exemptions.csv with an unterminated quote', async () => {
+    const dir = await pack(baseUsers());
+    const file = path.join(dir, 'exemptions.csv');
+    const text = await readFile(file, 'utf8');
+    await writeFile(file, text + '"partner@integrator.example,no-external-admins,active\r\n');
+    const line = text.split('\n').length;
+    const error = await loadReviewState(dir).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ConfigurationError);
+    expect(error).toMatchObject({
+      code: 'evidence.invalid-file',
+      message: `${file}:${line}: a quoted cell starts here and is never closed.`,
+    });
+  });
+
+  it('names the file and line of a roster.csv with an unterminated quote', async () => {
+    const dir = await pack(baseUsers());
+    const file = path.join(dir, 'roster.csv');
+    await writeFile(file, (await readFile(file, 'utf8')).replace('Bob Office', '"Bob Office'));
+    await expect(loadReviewState(dir)).rejects.toMatchObject({
+      code: 'evidence.invalid-file',
+      message: `${file}:3: a quoted cell starts here and is never closed.`,
+    });
+  });
+
+  it('names the file and line of a report.json that is not JSON', async () => {
+    const dir = await pack(baseUsers());
+    const file = path.join(dir, 'report.json');
+    await writeFile(file, '{\n  "findings": [\n    {"id": 1,}\n  ]\n}\n');
+    await expect(loadReviewState(dir)).rejects.toMatchObject({
+      code: 'evidence.invalid-file',
+      message: `${file}:3: the report is not valid JSON.`,
+    });
+  });
+
+  it.each([
+    [
+      'a numeric permission value',
+      (u: Record<string, unknown>) => (u.permissions = { '1234': 1, '1235': 'False' }),
+      'users[1].permissions["1234"] is the number 1, where a snapshot has the text ServiceTitan sent ("True", "False") or null',
+      '"1234": 1',
+    ],
+    [
+      'a boolean permission value',
+      (u: Record<string, unknown>) => (u.permissions = { '1234': true }),
+      'users[1].permissions["1234"] is true, where a snapshot has the text ServiceTitan sent ("True", "False") or null',
+      '"1234": true',
+    ],
+    [
+      'a numeric name',
+      (u: Record<string, unknown>) => (u.name = 42),
+      'users[1].name is the number 42, where a snapshot has text',
+      '"name": 42',
+    ],
+    [
+      'roles that are not a list of names',
+      (u: Record<string, unknown>) => (u.roles = ['Office', 4242]),
+      'users[1].roles[1] is the number 4242, where a snapshot has a role name (text)',
+      '4242',
+    ],
+    [
+      'a record without a numeric id',
+      (u: Record<string, unknown>) => (u.id = '2'),
+      'users[1].id is the text "2", where a snapshot has a whole number',
+      '"id": "2"',
+    ],
+  ])('names the file and line of a snapshot with %s', async (_what, damage, problem, lineText) => {
+    const snapshot = snapshotOf(baseUsers());
+    damage(snapshot.users[1] as unknown as Record<string, unknown>);
+    const text = JSON.stringify(snapshot, null, 2);
+    const file = path.join(await tempDir(), 'snapshot.json');
+    await writeFile(file, text);
+    const line = text.split('\n').findIndex((l) => l.includes(lineText)) + 1;
+    expect(line).toBeGreaterThan(1);
+    const error = await loadReviewState(file).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ConfigurationError);
+    expect(error).toMatchObject({ code: 'evidence.invalid-file', message: `${file}:${line}: ${problem}.` });
   });
 });

@@ -3,7 +3,8 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ConfigurationError } from '../../src/errors.js';
 import { sha256Hex } from '../../src/evidence/manifest.js';
-import { policyCopyName, writeEvidencePack } from '../../src/evidence/pack.js';
+import { policyCopyName, writeEvidencePack, type PackInput } from '../../src/evidence/pack.js';
+import { inspectPackTarget, removeEarlierPack } from '../../src/evidence/target.js';
 import { verifyEvidencePack } from '../../src/evidence/verify.js';
 import { renderJson } from '../../src/report/json.js';
 import { baseUsers, packInput, POLICY_TEXT, readCsv, tempDir } from './fixtures.js';
@@ -122,8 +123,20 @@ describe('writeEvidencePack', () => {
 
   it('replaces an earlier pack in the same folder and leaves no temporary folder behind', async () => {
     const { root, dir, input } = await writePack();
-    await writeFile(path.join(dir, 'stale.txt'), 'from before');
+    const before = await readFile(path.join(dir, 'manifest.json'), 'utf8');
+    input.report.finishedAt = '2026-03-01T09:00:00.000Z';
     await writeEvidencePack(input);
+    expect((await readdir(dir)).sort()).toEqual(PACK_FILES);
+    expect(await readFile(path.join(dir, 'manifest.json'), 'utf8')).not.toBe(before);
+    expect(await verifyEvidencePack(dir)).toMatchObject({ ok: true });
+    expect(await readdir(root)).toEqual(['pack']);
+  });
+
+  it('writes into an empty folder', async () => {
+    const root = await tempDir();
+    const dir = path.join(root, 'pack');
+    await mkdir(dir);
+    await writeEvidencePack(packInput(dir, baseUsers()));
     expect((await readdir(dir)).sort()).toEqual(PACK_FILES);
     expect(await readdir(root)).toEqual(['pack']);
   });
@@ -139,7 +152,6 @@ describe('writeEvidencePack', () => {
     expect(await readdir(dir)).toEqual(['notes.md']);
     expect(await readdir(root)).toEqual(['docs']);
   });
-
   it('writes a pack without a roster when the run fetched no tenant, and it still verifies', async () => {
     const input = { ...packInput(path.join(await tempDir(), 'pack'), baseUsers()), snapshot: null };
     const written = await writeEvidencePack(input);
@@ -151,6 +163,133 @@ describe('writeEvidencePack', () => {
     expect(policyCopyName('.github/servicetitan-access.yml')).toBe('servicetitan-access.yml');
     expect(policyCopyName('conf/report.json')).toBe('policy-report.json');
     expect(policyCopyName('')).toBe('policy.yml');
+  });
+});
+
+/** The folder's files and their contents, to show that a refusal changed nothing. */
+async function contentsOf(dir: string): Promise<Record<string, string>> {
+  const out: Record<string, string> = {};
+  for (const entry of await readdir(dir, { recursive: true, withFileTypes: true })) {
+    if (entry.isFile()) {
+      const file = path.join(entry.parentPath, entry.name);
+      out[path.relative(dir, file)] = await readFile(file, 'utf8');
+    }
+  }
+  return out;
+}
+
+async function refusal(input: PackInput): Promise<ConfigurationError> {
+  const error = await writeEvidencePack(input).catch((e: unknown) => e);
+  expect(error).toBeInstanceOf(ConfigurationError);
+  return error as ConfigurationError;
+}
+
+describe('writeEvidencePack never deletes what it did not write', () => {
+  it("refuses a folder whose manifest.json is not a pack's, such as a web app's, and leaves it untouched", async () => {
+    const root = await tempDir();
+    const dir = path.join(root, 'site');
+    await mkdir(dir);
+    await writeFile(path.join(dir, 'manifest.json'), '{"name": "Acme", "start_url": "/"}');
+    await writeFile(path.join(dir, 'index.html'), '<h1>Acme</h1>');
+    const before = await contentsOf(dir);
+    const error = await refusal(packInput(dir, baseUsers()));
+    expect(error.code).toBe('evidence.not-a-pack');
+    expect(error.message).toContain('not a pack this tool wrote');
+    expect(error.hint).toMatch(/folder of its own/);
+    expect(await contentsOf(dir)).toEqual(before);
+    expect(await readdir(root)).toEqual(['site']);
+  });
+
+  it('refuses the workspace root, even an empty one, and any folder that holds it', async () => {
+    const root = await tempDir();
+    const workspace = path.join(root, 'workspace');
+    await mkdir(workspace);
+    const inWorkspace = (dir: string) => ({ ...packInput(dir, baseUsers()), protectedDirs: [workspace] });
+    expect((await refusal(inWorkspace(workspace))).code).toBe('evidence.protected-folder');
+    expect((await refusal(inWorkspace(root))).code).toBe('evidence.protected-folder');
+    expect(await readdir(workspace)).toEqual([]);
+    expect(await readdir(root)).toEqual(['workspace']);
+    // a folder inside the workspace is fine
+    await writeEvidencePack(inWorkspace(path.join(workspace, 'evidence')));
+    expect((await readdir(path.join(workspace, 'evidence'))).sort()).toEqual(PACK_FILES);
+  });
+
+  it('refuses a folder that holds .git, even with a manifest of its own, and one inside .git', async () => {
+    const { dir, input } = await writePack();
+    await mkdir(path.join(dir, '.git'));
+    await writeFile(path.join(dir, '.git', 'HEAD'), 'ref: refs/heads/main\n');
+    const before = await contentsOf(dir);
+    const error = await refusal(input);
+    expect(error.code).toBe('evidence.protected-folder');
+    expect(error.message).toContain('.git');
+    expect(await contentsOf(dir)).toEqual(before);
+    expect((await refusal({ ...input, dir: path.join(dir, '.git', 'evidence') })).code).toBe(
+      'evidence.protected-folder',
+    );
+  });
+
+  it("refuses a manifest that names another tool, one whose listed file is missing or changed, and one that lists a subfolder's file", async () => {
+    const cases: [string, (dir: string) => Promise<void>, RegExp][] = [
+      [
+        'another tool',
+        async (dir) => {
+          const file = path.join(dir, 'manifest.json');
+          const manifest = JSON.parse(await readFile(file, 'utf8'));
+          manifest.tool.name = 'other-tool';
+          await writeFile(file, JSON.stringify(manifest));
+        },
+        /names "other-tool" as its tool/,
+      ],
+      ['a missing file', (dir) => rm(path.join(dir, 'plan.csv')), /plan\.csv it lists is missing/],
+      [
+        'a changed file',
+        (dir) => appendFile(path.join(dir, 'roster.csv'), 'employee,99,,Added By Hand\r\n'),
+        /roster\.csv was changed since the tool wrote it/,
+      ],
+      [
+        'a nested path',
+        async (dir) => {
+          const file = path.join(dir, 'manifest.json');
+          const manifest = JSON.parse(await readFile(file, 'utf8'));
+          await mkdir(path.join(dir, 'sub'));
+          await writeFile(path.join(dir, 'sub', 'x.csv'), 'x');
+          manifest.files.push({ path: 'sub/x.csv', sha256: sha256Hex('x'), bytes: 1 });
+          await writeFile(file, JSON.stringify(manifest));
+        },
+        /lists files in subfolders \(sub\/x\.csv\)/,
+      ],
+    ];
+    for (const [what, damage, message] of cases) {
+      const { dir, input } = await writePack();
+      await damage(dir);
+      const before = await contentsOf(dir);
+      const error = await refusal(input);
+      expect(error.code, what).toBe('evidence.not-a-pack');
+      expect(error.message, what).toMatch(message);
+      expect(await contentsOf(dir), what).toEqual(before);
+    }
+  });
+
+  it('refuses an earlier pack that also holds files it did not write, and names them', async () => {
+    const { root, dir, input } = await writePack();
+    await writeFile(path.join(dir, 'signed-off.pdf'), "the auditor's copy");
+    const before = await contentsOf(dir);
+    const error = await refusal(input);
+    expect(error.code).toBe('evidence.folder-not-empty');
+    expect(error.message).toContain('signed-off.pdf');
+    expect(error.hint).toMatch(/never deletes a file it did not write/);
+    expect(await contentsOf(dir)).toEqual(before);
+    expect(await readdir(root)).toEqual(['pack']);
+  });
+
+  it('when replacing, deletes only the listed files still as written, and keeps a file that appeared meanwhile', async () => {
+    const { dir } = await writePack();
+    const earlier = await inspectPackTarget(dir, []);
+    expect(earlier.kind).toBe('pack');
+    await writeFile(path.join(dir, 'late.txt'), 'added after the check');
+    await appendFile(path.join(dir, 'plan.csv'), 'edited after the check\r\n');
+    await removeEarlierPack(dir, earlier);
+    expect((await readdir(dir)).sort()).toEqual(['late.txt', 'plan.csv']);
   });
 });
 

@@ -40,13 +40,44 @@ describe('renderDiffText', () => {
       audience: 'external' as const,
       roles: ['Admin'],
     }));
-    d.left = [{ user: person(500, 'Bob Office'), how: 'locked' }];
+    d.left = [{ user: person(500, 'Bob Office'), how: 'gone' }];
     const text = renderDiffText(d, { color: false });
     expect(text).toContain('101 changes.');
     expect(text).toContain('Joined (100)');
     expect(text.match(/^ {2}\+ /gm)).toHaveLength(ROWS_PER_SECTION);
     expect(text).toContain(`… and ${100 - ROWS_PER_SECTION} more`);
-    expect(text).toMatch(/Left \(1\)\n {2}- Bob Office \(employee 500\) {2}locked/);
+    expect(text).toMatch(/Left \(1\)\n {2}- Bob Office \(employee 500\) {2}gone/);
+  });
+
+  it('lists locked accounts under Locked and unlocked ones under Unlocked, not as leavers and joiners', () => {
+    const d = emptyDiff();
+    d.left = [
+      { user: person(2, 'Bob Office'), how: 'locked' },
+      { user: person(3, 'Dee Parted'), how: 'deactivated' },
+    ];
+    d.joined = [{ user: person(4, 'Una Locked'), how: 'unlocked', audience: 'internal', roles: [] }];
+    const text = renderDiffText(d, { color: false });
+    expect(text).toMatch(/\nLeft \(1\)\n {2}- Dee Parted \(employee 3\) {2}deactivated\n/);
+    expect(text).toMatch(/\nLocked \(1\)\n {2}- Bob Office \(employee 2\) {2}locked\n/);
+    expect(text).toMatch(/\nUnlocked \(1\)\n {2}\+ Una Locked \(employee 4\)/);
+    expect(text).not.toContain('Joined');
+    expect(text).toContain('3 changes.');
+  });
+
+  it('shows pack paths inside the workspace relative to it', () => {
+    const d = emptyDiff();
+    d.from.source = '/home/runner/work/acme/acme/evidence/2026-02';
+    d.to.source = '/home/runner/work/acme/acme/evidence/2026-03';
+    const root = '/home/runner/work/acme/acme';
+    expect(renderDiffText(d, { color: false, root })).toContain(
+      'What changed from evidence/2026-02 (2026-02-01T08:00:00.000Z) to evidence/2026-03 (',
+    );
+    const md = renderDiffMarkdown(d, { root });
+    expect(md).toContain('From evidence/2026-02 \\(2026-02-01T08:00:00.000Z\\) to evidence/2026-03 \\(');
+    expect(md).not.toContain('/home/runner');
+    // outside the workspace a path stays as it is, rather than climbing out with ../
+    d.from.source = '/tmp/old-pack';
+    expect(renderDiffMarkdown(d, { root })).toContain('From /tmp/old-pack \\(');
   });
 
   it('prints hostile names inert: no escape sequences, no line breaks, no workflow commands', () => {
@@ -82,8 +113,9 @@ describe('renderDiffMarkdown', () => {
     ];
     const md = renderDiffMarkdown(d);
     expect(md).toContain(
-      '#### Left (1)\n\n| Who | How |\n| --- | --- |\n| Bob Office \\(employee 2\\) | locked |\n',
+      '#### Locked (1)\n\n| Who | How |\n| --- | --- |\n| Bob Office \\(employee 2\\) | locked |\n',
     );
+    expect(md).not.toContain('Left');
     expect(md).toContain('#### Findings opened (1)');
     expect(md).toContain('| high | no-external-admins | Eve \\(employee 6\\) | Eve holds Admin |');
     expect(md).not.toContain('Joined');

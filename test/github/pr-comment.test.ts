@@ -118,7 +118,7 @@ describe('renderImpactComment', () => {
     expect(body).toContain('Exemptions this change adds or extends (2)');
     expect(body).toContain('2026-06-30 (extended from 2026-04-30)');
     expect(body).toContain('2026-05-01 (new)');
-    expect(body).toContain('ciso@\u200bacme-hvac.example');
+    expect(body).toContain('ciso&commat;acme-hvac.example');
     expect(body).toContain('Rules this change removes or weakens (4)');
     expect(body).toContain('no-admins: removed \\(was high\\)');
     expect(body).toContain('severity critical → medium');

@@ -122,6 +122,17 @@ describe('syncTrackingIssue', () => {
     expect(gh.writes()).toHaveLength(writes);
   });
 
+  it('closes the issue when an apply fixed every open finding', async () => {
+    await sync(auditReport([jane, bob]), '1001');
+    const applied = auditReport([
+      { ...jane, remediated: true },
+      { ...bob, remediated: true },
+    ]);
+    const { result } = await sync(applied, '1002');
+    expect(result).toEqual({ number: 1, action: 'closed' });
+    expect(gh.state.issues[0]!.body).toContain('No open findings');
+  });
+
   it('reopens the same issue, with a comment listing what came back, when findings return', async () => {
     await sync(auditReport([jane]), '1001');
     await sync(auditReport([]), '1002');

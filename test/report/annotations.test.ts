@@ -4,7 +4,7 @@ import {
   FINDINGS_PER_ANNOTATION,
   policyIssueAnnotations,
 } from '../../src/report/annotations.js';
-import { finding, fullReport, report, user } from './fixtures.js';
+import { appliedReport, finding, fullReport, planStep, report, user } from './fixtures.js';
 
 const POLICY_PATH = '.github/servicetitan-access.yml';
 const active = {
@@ -82,6 +82,27 @@ describe('findingAnnotations', () => {
     const [annotation] = findingAnnotations(report([finding({ exemption: active })]), POLICY_PATH);
     expect(annotation!.level).toBe('notice');
     expect(annotation!.message).toContain('exempted until 2026-06-30: Partner');
+  });
+
+  it('raises no error for findings this run’s apply fixed: a notice that says so', () => {
+    const annotations = findingAnnotations(appliedReport(), POLICY_PATH);
+    expect(annotations.map((a) => a.level)).toEqual(['notice']);
+    expect(annotations[0]!.title).toBe('no-external-api-access (critical): 0 findings, 3 fixed by this run');
+    expect(annotations[0]!.message).toContain(
+      'Sam Ortega <sam@ortega-it.example> (employee 162, external): permissions: generate-api-key [fixed by this run]',
+    );
+  });
+
+  it('stays an error for a finding of the rule that the apply did not fix', () => {
+    const fixed = appliedReport();
+    const open = finding({ id: 'open', user: user({ id: 170, name: 'Fay Failed' }) });
+    const r = report([...fixed.findings, open], {
+      plan: [...fixed.plan, planStep({ findings: [open.id], status: 'failed', error: 'refused' })],
+      ctx: { mode: 'apply' },
+    });
+    const [annotation] = findingAnnotations(r, POLICY_PATH);
+    expect(annotation!.level).toBe('error');
+    expect(annotation!.title).toBe('no-external-api-access (critical): 1 finding, 3 fixed by this run');
   });
 
   it('lists errors before warnings and notices', () => {

@@ -25,5 +25,7 @@ export function visible(text: string): string {
     .replace(/&lt;/g, '<')
     .replace(/&gt;/g, '>')
     .replace(/&quot;/g, '"')
+    .replace(/&commat;/g, '@')
+    .replace(/&num;/g, '#')
     .replace(/&amp;/g, '&');
 }

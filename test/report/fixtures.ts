@@ -3,7 +3,13 @@
  * renderers can be specified without a tenant.
  */
 import type { Evaluation, Finding, FindingUser, PlanStep } from '../../src/engine/types.js';
-import { buildReport, isExempt, type ReportContext, type ReportParts } from '../../src/report/build.js';
+import {
+  buildReport,
+  isExempt,
+  isOpen,
+  type ReportContext,
+  type ReportParts,
+} from '../../src/report/build.js';
 import type { Report } from '../../src/report/model.js';
 import type { Policy } from '../../src/policy/types.js';
 
@@ -72,7 +78,8 @@ export function evaluation(
   plan: PlanStep[] = [],
   refusals: Evaluation['refusals'] = [],
 ): Evaluation {
-  const open = findings.filter((f) => !isExempt(f));
+  // as the engine counts: exempt findings and those a verified apply step fixed are not open
+  const open = findings.filter(isOpen);
   const count = (s: Finding['severity']) => open.filter((f) => f.severity === s).length;
   return {
     findings,
@@ -83,7 +90,7 @@ export function evaluation(
       activeUsers: 40,
       externalUsers: 5,
       findings: open.length,
-      exempted: findings.length - open.length,
+      exempted: findings.filter(isExempt).length,
       critical: count('critical'),
       high: count('high'),
       medium: count('medium'),
@@ -197,6 +204,35 @@ export function fullReport(): Report {
       },
     },
   );
+}
+
+/**
+ * A successful apply: three critical findings, each fixed by a verified lock (the engine marks
+ * them `remediated` and takes them out of the counts), so the run passes.
+ */
+export function appliedReport(): Report {
+  const people = [
+    user({ id: 160, userId: 1160, name: 'Kevin Tran', email: 'kevin.tran@coolit-integrations.example' }),
+    user({ id: 161, userId: 1161, name: 'Jake Morrison', email: 'jake.morrison.hvac@gmail.com' }),
+    user({ id: 162, userId: 1162, name: 'Sam Ortega', email: 'sam@ortega-it.example' }),
+  ];
+  const findings = people.map((u) =>
+    finding({ id: `no-external-api-access:employee-${u.id}`, user: u, remediated: true }),
+  );
+  const plan = findings.map((f) =>
+    planStep({
+      user: {
+        kind: 'employee',
+        id: f.user!.id,
+        userId: f.user!.userId,
+        name: f.user!.name,
+        email: f.user!.email,
+      },
+      findings: [f.id],
+      status: 'verified',
+    }),
+  );
+  return report(findings, { plan, ctx: { mode: 'apply' } });
 }
 
 /** Every name and email that appears in fullReport(). */

@@ -4,7 +4,7 @@ import addFormats from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
 import { BUILT_IN_RULES } from '../../src/engine/types.js';
 import { MAX_RESULTS, renderSarif } from '../../src/report/sarif.js';
-import { finding, fullReport, policy, report, user } from './fixtures.js';
+import { appliedReport, finding, fullReport, planStep, policy, report, user } from './fixtures.js';
 
 const schema = JSON.parse(
   readFileSync(
@@ -137,5 +137,29 @@ describe('renderSarif', () => {
       totalResults: MAX_RESULTS + 5,
       shownResults: MAX_RESULTS,
     });
+  });
+
+  it('leaves out the findings this run’s apply fixed, so code scanning closes their alerts as fixed', () => {
+    const fixed = appliedReport();
+    const open = finding({ id: 'still-open', user: user({ id: 170, name: 'Fay Failed' }) });
+    const r = report([...fixed.findings, open], {
+      plan: [...fixed.plan, planStep({ findings: [open.id], status: 'failed', error: 'refused' })],
+      ctx: { mode: 'apply' },
+    });
+    const log = renderSarif(r, policy(), { policyPath: POLICY_PATH });
+    const run = log.runs[0]!;
+    expect(run.results.map((x) => [x.partialFingerprints['findingId/v1'], x.level])).toEqual([
+      ['still-open', 'error'],
+    ]);
+    expect(run.properties).toMatchObject({ remediatedFindings: 3 });
+    expect(run.properties?.remediatedNote).toContain('code scanning closes their alerts as fixed');
+    expect(run.properties?.truncated).toBeUndefined();
+    validate(JSON.parse(JSON.stringify(log)));
+    expect(validate.errors ?? []).toEqual([]);
+  });
+
+  it('has no error-level result after an apply that fixed everything', () => {
+    const run = renderSarif(appliedReport(), policy(), { policyPath: POLICY_PATH }).runs[0]!;
+    expect(run.results).toEqual([]);
   });
 });

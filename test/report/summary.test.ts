@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { buildReport } from '../../src/report/build.js';
 import { renderSummary } from '../../src/report/summary.js';
-import { context, finding, fullReport, planStep, report, user } from './fixtures.js';
+import { OVERVIEW_FROM } from '../../src/report/summary-overview.js';
+import { COLLAPSE_FROM } from '../../src/report/summary-sections.js';
+import type { Finding } from '../../src/engine/types.js';
+import type { Severity } from '../../src/policy/types.js';
+import { appliedReport, context, finding, fullReport, planStep, policy, report, user } from './fixtures.js';
 
 const bytes = (s: string) => Buffer.byteLength(s, 'utf8');
 
@@ -36,7 +40,7 @@ describe('renderSummary', () => {
     const high = md.indexOf('### High (1)');
     expect(critical).toBeGreaterThan(0);
     expect(high).toBeGreaterThan(critical);
-    expect(md).toContain('| **Jane Roe**<br>jane.roe@\u200bcontractor.example<br>employee 21 · external |');
+    expect(md).toContain('| **Jane Roe**<br>jane.roe&commat;contractor.example<br>employee 21 · external |');
     expect(md).toContain('lock the account');
     expect(md).toContain('no-external-api-access');
   });
@@ -137,7 +141,8 @@ describe('renderSummary under a budget', () => {
     expect(rows.length).toBeGreaterThan(5);
     expect(rows.length).toBeLessThan(500);
     expectWellFormedTables(md);
-    expect(md).toMatch(/\|\n\n---\n\n> \*\*This summary was cut short\*\*/);
+    // the cut falls inside the collapsed table, which is closed before the note
+    expect(md).toMatch(/\|\n\n<\/details>\n\n---\n\n> \*\*This summary was cut short\*\*/);
   });
 
   it('fits the default budget, under GitHub’s 1 MiB, with 10,000 findings', () => {
@@ -151,5 +156,140 @@ describe('renderSummary under a budget', () => {
 
   it('does not truncate when everything fits', () => {
     expect(renderSummary(report(many.slice(0, 3)), { budgetBytes: 8_000 })).not.toContain('cut short');
+  });
+});
+
+describe('renderSummary after an apply', () => {
+  it('shows the findings the apply fixed in their own section, never as open findings', () => {
+    const md = renderSummary(appliedReport());
+    expect(md).toMatch(/^## ✅ ServiceTitan access remediation: pass/);
+    expect(md).toContain('| 0 | 0 | 0 | 0 | 0 | 42 | 40 | 5 |');
+    expect(md).toContain('No open findings: 3 findings fixed by this run. 42 users audited.');
+    expect(md).not.toContain('### Critical');
+    expect(md).toContain('### Fixed by this run (3)');
+    expect(md).toMatch(
+      /\| \*\*Sam Ortega\*\*<br>sam&commat;ortega-it\.example<br>employee 162 · external \| .* \| no-external-api-access \| critical \| locked \|/,
+    );
+    expectWellFormedTables(md);
+  });
+});
+
+/** `n` findings spread over four rules of each severity, one user each. */
+function longReport(n: number): ReturnType<typeof report> {
+  const rules: [string, Severity][] = [
+    ['no-external-api-access', 'critical'],
+    ['no-admins', 'high'],
+    ['no-owner-outside-office', 'medium'],
+    ['exemption-unused', 'low'],
+  ];
+  const findings: Finding[] = Array.from({ length: n }, (_, i) => {
+    const [rule, severity] = rules[i % 7 === 0 ? 1 : i % 4]!;
+    return finding({ id: `f-${i}`, rule, severity, user: user({ id: i, name: `User ${i}` }) });
+  });
+  return report(findings);
+}
+
+describe('renderSummary of a long run', () => {
+  const md = renderSummary(longReport(40), { reportPath: 'r.json' });
+
+  it('opens with a rollup by rule, most severe first', () => {
+    const rollup = md.slice(md.indexOf('### Findings by rule'), md.indexOf('### Critical'));
+    expect(rollup).toContain('| Rule | Severity | Open | Exempted |');
+    const rows = rollup.split('\n').filter((l) => /^\| [a-z]/.test(l) && !l.startsWith('| Rule'));
+    expect(rows.map((r) => r.split(' | ')[0]!.slice(2))).toEqual([
+      'no-external-api-access',
+      'no-admins',
+      'no-owner-outside-office',
+      'exemption-unused',
+    ]);
+    expect(rows[1]).toMatch(/^\| no-admins \| high \| 15 \| 0 \|$/);
+  });
+
+  it('draws the open findings by rule and severity as a Mermaid pie', () => {
+    const chart = /```mermaid\n([\s\S]*?)```/.exec(md)?.[1];
+    expect(chart).toBeDefined();
+    expect(chart).toMatch(/^pie showData\n {4}title Open findings by rule and severity\n/);
+    expect(chart).toContain('    "no-admins (high)" : 15\n');
+    expect(md.indexOf('```mermaid')).toBeLessThan(md.indexOf('### Critical'));
+  });
+
+  it('collapses tables longer than COLLAPSE_FROM rows into <details>, keeping the heading visible', () => {
+    expect(md).toContain('### High (15)\n\n<details><summary>Show all 15 high findings</summary>\n\n| Who |');
+    expect(md.split('<details>').length).toBe(md.split('</details>').length);
+    const critical = md.slice(md.indexOf('### Critical'), md.indexOf('### High'));
+    expect(critical.split('\n').filter((l) => l.startsWith('| **')).length).toBeLessThanOrEqual(
+      COLLAPSE_FROM,
+    );
+    expect(critical).not.toContain('<details>');
+    expectWellFormedTables(md);
+  });
+
+  it('keeps short summaries as they were: no chart, no rollup, nothing collapsed', () => {
+    const short = renderSummary(longReport(OVERVIEW_FROM - 1));
+    expect(short).not.toContain('mermaid');
+    expect(short).not.toContain('Findings by rule');
+    expect(short).not.toContain('<details>');
+  });
+
+  it('closes a collapsed table that the budget cuts, before its note', () => {
+    const cut = renderSummary(longReport(500), { budgetBytes: 12_000 });
+    expect(cut).toContain('cut short');
+    expect(cut.split('<details>').length).toBe(cut.split('</details>').length);
+    expect(cut).toMatch(/\|\n\n<\/details>\n\n---\n\n> \*\*This summary was cut short/);
+  });
+
+  it('keeps the chart inert whatever a rule id holds', () => {
+    const hostile = report(
+      Array.from({ length: OVERVIEW_FROM }, (_, i) =>
+        finding({
+          id: `h-${i}`,
+          rule: 'x" : 999\n%%{init: {"theme":"dark"}}%%\n```\n<img src=x>',
+          user: user({ id: i }),
+        }),
+      ),
+    );
+    const chart = /```mermaid\n([\s\S]*?)```\n/.exec(renderSummary(hostile))![1]!;
+    const slices = chart
+      .split('\n')
+      .slice(2)
+      .filter((l) => l !== '');
+    expect(slices).toHaveLength(1);
+    expect(slices[0]).toMatch(/^ {4}"[A-Za-z0-9 ._()-]+" : 6$/);
+    expect(chart).not.toContain('%%');
+  });
+});
+
+describe('renderSummary options', () => {
+  it('names permissions by their policy label where the policy gives one', () => {
+    const labelled = policy();
+    labelled.permissions[0]!.label = 'Generate API Application Key';
+    expect(renderSummary(report([finding()]), { policy: labelled })).toContain(
+      '| permissions: Generate API Application Key |',
+    );
+    expect(renderSummary(report([finding()]), { policy: policy() })).toContain(
+      '| permissions: generate-api-key |',
+    );
+  });
+
+  it('links the tracking issue under the headline, only over https', () => {
+    const md = renderSummary(report([finding()]), {
+      issue: { number: 12, url: 'https://github.com/acme/access/issues/12' },
+    });
+    expect(md).toContain('\nTracking issue: [#12](https://github.com/acme/access/issues/12)\n');
+    expect(md.indexOf('Tracking issue')).toBeLessThan(md.indexOf('### Critical'));
+    expect(
+      renderSummary(report([finding()]), { issue: { number: 12, url: 'javascript:alert(1)' } }),
+    ).not.toContain('Tracking issue');
+  });
+
+  it('puts what changed since the last review before the footer', () => {
+    const md = renderSummary(report([finding()]), {
+      reportPath: 'r.json',
+      sinceLastReview: '### Access changes since the last review\n\nFrom a to b: no changes.\n',
+    });
+    const since = md.indexOf('### Access changes since the last review');
+    expect(since).toBeGreaterThan(md.indexOf('### Critical'));
+    expect(since).toBeLessThan(md.indexOf('\n---\n'));
+    expect(md.trimEnd().endsWith('finished 2026-03-01T08:00:05.000Z')).toBe(true);
   });
 });

@@ -25,6 +25,30 @@ describe('inlineMarkdown', () => {
     expect(out).toContain('@\u200boctocat');
   });
 
+  it('keeps an email free of invisible characters: its @ renders and copies as @', () => {
+    const out = inlineMarkdown('jane.roe@contractor.example');
+    expect(out).toBe('jane.roe&commat;contractor.example');
+    expect(out).not.toMatch(/[\u200b-\u200d\u2060\ufeff]/);
+  });
+
+  it('breaks only the @ that GitHub reads as a mention: at a word start', () => {
+    expect(inlineMarkdown('ask @octocat')).toBe('ask @\u200boctocat');
+    expect(inlineMarkdown('(@octocat)')).toBe('\\(@\u200boctocat\\)');
+    expect(inlineMarkdown('@everyone@ortega-it.example')).toBe('@\u200beveryone&commat;ortega-it.example');
+    // a masked email's @ follows `*`, which does not end a word
+    expect(inlineMarkdown('j***@gmail.com')).toBe('j\\*\\*\\*@\u200bgmail.com');
+    expect(inlineMarkdown('an @ alone')).toBe('an &commat; alone');
+  });
+
+  it('breaks only the # that starts an issue reference', () => {
+    expect(inlineMarkdown('see #12')).toBe('see \\#\u200b12');
+    expect(inlineMarkdown('acme/widgets#12')).toBe('acme/widgets\\#\u200b12');
+    expect(inlineMarkdown('GH-12 and gh-12')).toBe('GH-\u200b12 and gh-12');
+    expect(inlineMarkdown('ops#1@acme.example')).toBe('ops&num;1&commat;acme.example');
+    expect(inlineMarkdown('# heading')).toBe('\\# heading');
+    expect(inlineMarkdown('#hashtag')).toBe('\\#hashtag');
+  });
+
   it('folds newlines and strips control characters', () => {
     expect(inlineMarkdown('a\r\nb\u0007\u001b[31mc\u202e')).toBe('a b\\[31mc');
   });

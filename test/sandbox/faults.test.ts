@@ -158,6 +158,44 @@ describe('sandbox faults: paging and writes', () => {
     expect(again.continueFrom).toBe(exportPage.continueFrom);
   });
 
+  it('says hasMore forever with full pages of ids never seen before and no total', async () => {
+    sandbox.setFaults({ rules: [{ kind: 'has-more-forever-new-ids' }] });
+    const seen = new Set<number>();
+    for (const page of [1, 2, 50, 5000]) {
+      const body = (await caller.get(`employees?active=Any&includeTotal=true&page=${page}&pageSize=20`))
+        .body as ListBody;
+      expect(body.hasMore).toBe(true);
+      expect(body.totalCount).toBeNull();
+      expect(body.data).toHaveLength(20);
+      for (const id of ids(body)) {
+        expect(seen.has(id)).toBe(false);
+        seen.add(id);
+      }
+    }
+    const exportPage = (await caller.get('export/employees')).body as ExportBody;
+    const next = (await caller.get(`export/employees?from=${exportPage.continueFrom}`)).body as ExportBody;
+    expect(next.hasMore).toBe(true);
+    expect(next.continueFrom).not.toBe(exportPage.continueFrom);
+    expect(ids(next).some((id) => ids(exportPage).includes(id))).toBe(false);
+  });
+
+  it('claims a total of a billion and answers one record a page, real ones first', async () => {
+    sandbox.setFaults({ rules: [{ kind: 'huge-total-count', match: { path: '/employees' } }] });
+    const real = sandbox.state.employees.map((e) => e.id).sort((a, b) => a - b);
+    const page = async (n: number) =>
+      (await caller.get(`employees?active=Any&includeTotal=true&page=${n}&pageSize=20`)).body as ListBody;
+    const first = await page(1);
+    expect(first).toMatchObject({ hasMore: true, totalCount: 1_000_000_000 });
+    expect(ids(first)).toEqual([real[0]]);
+    const beyond = await page(real.length + 7);
+    expect(beyond.data).toHaveLength(1);
+    expect(real).not.toContain(ids(beyond)[0]);
+    // the other lists answer truthfully
+    expect(((await caller.get('technicians?includeTotal=true')).body as ListBody).totalCount).toBeLessThan(
+      1000,
+    );
+  });
+
   it('repeats records of the previous page on the next one', async () => {
     sandbox.setFaults({ rules: [{ kind: 'duplicate-records' }] });
     const pageOne = ids((await caller.get('employees?page=1')).body);

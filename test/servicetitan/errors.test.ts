@@ -1,8 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { ConfigurationError, RuntimeError } from '../../src/errors.js';
-import { isServiceTitanError, parseProblem, scrubSecrets } from '../../src/servicetitan/errors.js';
+import {
+  connectionSecrets,
+  isServiceTitanError,
+  parseProblem,
+  scrubSecrets,
+} from '../../src/servicetitan/errors.js';
 import { liveWriter } from '../../src/servicetitan/writer.js';
-import { problem, SECRETS, type Reply } from './mock-servicetitan.js';
+import { connection, problem, SECRETS, type Reply } from './mock-servicetitan.js';
 import { rejection, setup } from './unit-setup.js';
 
 describe('reading ServiceTitan error bodies', () => {
@@ -106,5 +111,59 @@ describe('secrets', () => {
 
   it('scrubs every secret from echoed text', () => {
     expect(scrubSecrets('a SECRET1 b SECRET1 c KEY22', ['SECRET1', 'KEY22', ''])).toBe('a *** b *** c ***');
+  });
+
+  it('scrubs the client id too, in every form a server may echo it, even split by JSON escapes', () => {
+    const pair = {
+      clientId: 'cid.Echo/+Id=&%41',
+      clientSecret: 'cs1.Echo/Secret+=',
+      appKey: 'ak1.Echo=Key/',
+    };
+    const secrets = connectionSecrets(pair, ['tok.abcdef']);
+    const b64 = (s: string) => Buffer.from(s).toString('base64');
+    const body = JSON.stringify({
+      error: 'invalid_client',
+      error_description: [
+        `unknown client ${pair.clientId}`,
+        `form client_id=${new URLSearchParams({ s: pair.clientId }).toString().slice(2)}`,
+        `url ${encodeURIComponent(pair.clientId)}`,
+        `basic ${b64(`${pair.clientId}:${pair.clientSecret}`)}`,
+        `b64 ${b64(pair.clientId)} ${Buffer.from(pair.clientId).toString('base64url')}`,
+        `key ${pair.appKey} token tok.abcdef`,
+      ].join('; '),
+      traceId: `trace-${pair.clientId}`,
+    })
+      // a server that escapes / and writes letters as \u escapes
+      .replaceAll('/', '\\/')
+      .replaceAll('cid.', '\\u0063id.');
+    const problem = parseProblem(body, secrets);
+    const text = `${problem.message} ${problem.traceId}`;
+    expect(text).toContain('invalid_client: unknown client ***');
+    for (const secret of [pair.clientId, pair.clientSecret, pair.appKey, 'tok.abcdef']) {
+      for (const form of [secret, encodeURIComponent(secret), b64(secret), b64(secret).replace(/=+$/, '')]) {
+        expect(text).not.toContain(form);
+      }
+    }
+    expect(text).not.toContain(b64(`${pair.clientId}:${pair.clientSecret}`));
+  });
+
+  it('never puts the client id echoed by the token endpoint into the error', async () => {
+    const echoed = setup({
+      respondToken: (request) => ({
+        statusCode: 400,
+        data: {
+          error: 'invalid_client',
+          error_description: `client ${connection.clientId} rejected; you sent ${request.body}`,
+        },
+      }),
+    });
+    const error = await rejection(echoed.client.fetchSnapshot());
+    expect(error.code).toBe('auth.invalid-client');
+    const everything = [error.message, String(error.hint), JSON.stringify(error)].join('\n');
+    expect(everything).toContain('client *** rejected');
+    for (const secret of [connection.clientId, SECRETS.clientSecret]) {
+      expect(everything).not.toContain(secret);
+      expect(everything).not.toContain(encodeURIComponent(secret));
+    }
   });
 });

@@ -156,6 +156,133 @@ describe('paging list endpoints', () => {
   });
 });
 
+describe('paging that does not end: bounded by max-pages, max-records and time', () => {
+  const employeesOnly = (reply: (page: number) => object) => (r: { path: string; query: URLSearchParams }) =>
+    r.path.endsWith('/employees') ? { statusCode: 200, data: reply(Number(r.query.get('page'))) } : undefined;
+  const employeeReads = (requests: { path: string }[]) =>
+    requests.filter((r) => r.path.endsWith('/employees')).length;
+
+  it('refuses a total of a billion at one record a page after page 1, asking for no other page', async () => {
+    const { client, requests } = setup({
+      respond: employeesOnly((page) => ({
+        page,
+        pageSize: 5000,
+        hasMore: true,
+        totalCount: 1_000_000_000,
+        data: [employee(page)],
+      })),
+    });
+    const error = await rejection(client.fetchSnapshot());
+    expect(error.code).toBe('servicetitan.paging-limit');
+    expect(error.exitCode).toBe(3);
+    expect(error.message).toContain(
+      `GET /settings/v2/tenant/${TENANT}/employees reported 1000000000 records, more than the 250000`,
+    );
+    expect(String(error.hint)).toContain('max-records');
+    expect(employeeReads(requests)).toBe(1);
+  });
+
+  it('refuses a total that would take more pages than max-pages, before asking for them', async () => {
+    const { client, requests } = setup({ employees: many(90), grantedPageSize: 3 }, { maxPages: 20 });
+    const error = await rejection(client.fetchSnapshot());
+    expect(error.code).toBe('servicetitan.paging-limit');
+    expect(error.message).toContain('reported 90 records at 3 per page: 30 pages, more than the 20');
+    expect(String(error.hint)).toContain('max-pages');
+    expect(employeeReads(requests)).toBe(1);
+  });
+
+  it('stops at max-pages when hasMore never ends, every page brings new ids and there is no total', async () => {
+    const { client, requests } = setup(
+      {
+        respond: employeesOnly((page) => ({
+          page,
+          pageSize: 5000,
+          hasMore: true,
+          totalCount: null,
+          data: many(2, employee, page * 2),
+        })),
+      },
+      { maxPages: 40 },
+    );
+    const error = await rejection(client.fetchSnapshot());
+    expect(error.code).toBe('servicetitan.paging-limit');
+    expect(error.message).toContain('when the run had read 40 pages, the most it reads (max-pages)');
+    expect(requests.length).toBeLessThanOrEqual(40);
+    expect(employeeReads(requests)).toBeGreaterThan(30);
+  });
+
+  it('counts the pages of every list together', async () => {
+    // employees and technicians take 3 pages each, roles and business units 1 each: 8 in all
+    const tenant = { employees: many(9), technicians: many(9, technician, 100), grantedPageSize: 3 };
+    expect((await setup(tenant, { maxPages: 8 }).client.fetchSnapshot()).users).toHaveLength(18);
+    const error = await rejection(setup(tenant, { maxPages: 7 }).client.fetchSnapshot());
+    expect(error.code).toBe('servicetitan.paging-limit');
+  });
+
+  it('stops at max-records, whether a total announces them or pages simply bring them', async () => {
+    const announced = await rejection(
+      setup({ employees: many(30), grantedPageSize: 10 }, { maxRecords: 20 }).client.fetchSnapshot(),
+    );
+    expect(announced.code).toBe('servicetitan.paging-limit');
+    expect(announced.message).toContain('reported 30 records, more than the 20');
+
+    // page 1 brings one record, under a small total; the next pages bring thousands each
+    const { client } = setup(
+      {
+        respond: employeesOnly((page) => ({
+          page,
+          pageSize: 5000,
+          hasMore: true,
+          totalCount: page === 1 ? 3 : null,
+          data: page === 1 ? [employee(1)] : many(2000, employee, page * 10_000),
+        })),
+      },
+      { maxRecords: 3000 },
+    );
+    const sent = await rejection(client.fetchSnapshot());
+    expect(sent.code).toBe('servicetitan.paging-limit');
+    expect(sent.message).toContain('sent more records than the 3000 the run reads at most (max-records)');
+  });
+
+  it('gives up on a list without a total that keeps paging slowly, after openPagingMs', async () => {
+    const { client, requests } = setup(
+      {
+        respond: employeesOnly((page) => ({
+          page,
+          pageSize: 5000,
+          hasMore: true,
+          data: [employee(page)],
+        })),
+        delays: Array.from({ length: 20 }, () => ({ path: /\/employees\?/, delayMs: 25 })),
+      },
+      { openPagingMs: 100 },
+    );
+    const error = await rejection(client.fetchSnapshot());
+    expect(error.code).toBe('servicetitan.paging-limit');
+    expect(error.message).toMatch(/still said hasMore after \d+ pages and \d+ s, with no total to go by/);
+    expect(employeeReads(requests)).toBeLessThan(15);
+  });
+
+  it('bounds an export feed that never ends the same way', async () => {
+    const { client, requests } = setup(
+      {
+        respond: (r) => {
+          if (!r.path.endsWith('/export/employees')) return undefined;
+          const at = Number(r.query.get('from') ?? 0);
+          return {
+            statusCode: 200,
+            data: { hasMore: true, continueFrom: String(at + 5), data: many(5, employee, at + 1) },
+          };
+        },
+      },
+      { maxPages: 25 },
+    );
+    const error = await rejection(client.fetchSnapshot({ source: 'export' }));
+    expect(error.code).toBe('servicetitan.paging-limit');
+    expect(requests.filter((r) => r.path.endsWith('/export/employees')).length).toBeLessThanOrEqual(25);
+  });
+});
+
 describe('paging export feeds', () => {
   it('follows continueFrom from the start, without recent changes, and reads the same users as the lists', async () => {
     const tenant = { employees: many(8), technicians: many(4, technician, 50), exportPageSize: 3 };
