@@ -1,22 +1,79 @@
 #!/usr/bin/env node
 import { createRequire as __guardCreateRequire } from 'node:module'; const require = __guardCreateRequire(import.meta.url);
 import {
+  nearest
+} from "./chunks/chunk-3KQCMBW2.js";
+import {
   GuardError
-} from "./chunks/chunk-XHRDWC7O.js";
+} from "./chunks/chunk-RPWTNJ4G.js";
+import {
+  inlinePlain
+} from "./chunks/chunk-7KNWVG6D.js";
 import "./chunks/chunk-WD5L72B6.js";
 
-// src/cli.ts
+// src/cli/args.ts
 import { parseArgs } from "node:util";
 
 // src/cli/help.ts
+var CREDENTIAL_VARIABLES = [
+  {
+    flag: "tenant",
+    variable: "ST_TENANT",
+    meaning: "the tenant id",
+    help: "tenant id (digits)",
+    required: true
+  },
+  {
+    flag: "client-id",
+    variable: "ST_CLIENT_ID",
+    meaning: "the client id",
+    help: "app client id",
+    required: true
+  },
+  {
+    flag: "client-secret",
+    variable: "ST_CLIENT_SECRET",
+    meaning: "the client secret",
+    help: "app client secret",
+    required: true,
+    secret: true
+  },
+  {
+    flag: "app-key",
+    variable: "ST_APP_KEY",
+    meaning: "the application key",
+    help: "application key (ST-App-Key)",
+    required: true,
+    secret: true
+  },
+  {
+    flag: "environment",
+    variable: "ST_ENVIRONMENT",
+    meaning: "the environment",
+    help: "production (default) or integration"
+  },
+  {
+    flag: "api-url",
+    variable: "ST_API_URL",
+    meaning: "the API host root",
+    help: "API host root override (e.g. a sandbox: http://127.0.0.1:4010)"
+  },
+  {
+    flag: "auth-url",
+    variable: "ST_AUTH_URL",
+    meaning: "the token URL",
+    help: "token URL override (e.g. http://127.0.0.1:4010/connect/token)"
+  },
+  {
+    flag: "evidence-signing-key",
+    variable: "ST_EVIDENCE_SIGNING_KEY",
+    meaning: "the key that signs the evidence pack",
+    help: "Ed25519 private key (PEM) that signs the --evidence pack (optional)",
+    secret: true
+  }
+];
 var CREDENTIALS = `Credentials come from the environment:
-  ST_TENANT         tenant id (digits)
-  ST_CLIENT_ID      app client id
-  ST_CLIENT_SECRET  app client secret
-  ST_APP_KEY        application key (ST-App-Key)
-  ST_ENVIRONMENT    production (default) or integration
-  ST_API_URL        API host root override (e.g. a sandbox: http://127.0.0.1:4010)
-  ST_AUTH_URL       token URL override (e.g. http://127.0.0.1:4010/connect/token)
+${CREDENTIAL_VARIABLES.map((c) => `  ${c.variable.padEnd(23)} ${c.help}`).join("\n")}
 `;
 var COMMON = `  --policy FILE            policy file (default .github/servicetitan-access.yml)
   --report FILE            write the JSON report
@@ -29,8 +86,6 @@ var COMMON = `  --policy FILE            policy file (default .github/servicetit
   --max-records N          the most records read from ServiceTitan (default 250000)
   --quiet, -q              no progress on stderr
   --debug                  phase timings, requests and stack traces on stderr
-`;
-var USAGE = `Usage: st-access-guard validate|audit|apply|discover|undo|sandbox|demo [options]   (--help for more)
 `;
 var EXIT = `Exit codes: 0 pass, 1 findings at or above --fail-on (or apply refused), 2 configuration error
 (bad policy, missing or wrong credentials), 3 runtime error (ServiceTitan unreachable, apply steps that failed).
@@ -48,6 +103,8 @@ Commands:
   demo       start the sandbox in-process and audit it with the starter policy
   evidence   \`evidence verify DIR\`: check an evidence pack against its manifest
   diff       \`diff OLD NEW\`: what changed between two evidence packs (or snapshots)
+  help       \`help COMMAND\`: the options of one command (the same as \`COMMAND --help\`)
+  version    print the version (also \`--version\`)
 
 Run \`st-access-guard COMMAND --help\` for a command's options.
 ${EXIT}`,
@@ -76,6 +133,12 @@ reading the user back. Refuses (and changes nothing) when the plan has more than
 steps, touches a protected user, would leave fewer than min-active-admins, or the audit is not
 trustworthy (fetch errors, permission-unmapped findings).
 
+On a terminal it lists the changes and asks before the first write.
+
+  --plan REPORT            carry out only the plan reviewed in this audit report: steps the policy
+                           still plans, for users unchanged since the review
+  --yes, -y                do not ask before writing
+  --force                  replace a journal (an apply or undo report with changes) at --report
   --max-changes N          refuse a plan with more changes than this (default 10)
   --fail-on SEV            critical|high|medium|low|never (default high)
   --sarif FILE             write SARIF 2.1.0
@@ -104,23 +167,38 @@ since the apply is skipped with the reason, as is a user who had several roles (
 roleId restores only one: restore those by hand). Guarded like apply: refuses (and changes
 nothing) with more than --max-changes steps, a protected user, or too few admins left; every
 change is verified by reading the user back. A report with no verified changes is a pass with
-nothing to undo.
+nothing to undo. Undo trusts only steps this tool wrote and verified: each carries a seal keyed
+from the client secret and app key, so run it with the apply's credentials; an edited or
+hand-written report is refused.
 
   --policy FILE            the policy whose safety settings guard the undo
                            (default .github/servicetitan-access.yml)
   --max-changes N          refuse an undo with more changes than this (default 10)
+  --yes, -y                do not ask before writing (on a terminal it asks)
+  --force                  replace the journal of an earlier undo at REPORT.undo.json
 ${COMMON.split("\n").filter((line) => !line.includes("--policy FILE") && !line.includes("--report FILE")).join("\n")}
 ${CREDENTIALS}
 ${EXIT}`,
   sandbox: `Usage: st-access-guard sandbox [--port N] [--data FILE]
 
 Serves a local ServiceTitan-compatible API (token endpoint included) over a built-in sample tenant,
-or the tenant in FILE (JSON). Prints the environment variables to point the CLI or the action at it.
+or the tenant in FILE (JSON; examples/sandbox/tenant.json is a small one). Prints the environment
+variables and the commands to point the CLI or the action at it. POST /__sandbox/permissions
+changes one permission of one user, to practise docs/permission-ids.md's recipe.
 `,
-  evidence: `Usage: st-access-guard evidence verify DIR
+  evidence: `Usage: st-access-guard evidence verify DIR [--public-key FILE]
 
 Recomputes the SHA-256 of every file of an evidence pack and compares it with the pack's
-manifest.json. Exit 0 when intact, 1 when a file is missing, modified or unexpected (each is named).
+manifest.json. That proves integrity (nothing changed, missing or added since the manifest was
+written), not authorship: anyone who can edit a file can recompute the manifest.
+
+  --public-key FILE        also check manifest.json.sig, the signature a run with
+                           ST_EVIDENCE_SIGNING_KEY (action input evidence-signing-key) wrote,
+                           with this Ed25519 public key (PEM): proves who wrote the pack
+
+Exit 0 when intact (and, with --public-key, signed by that key); 1 when a file is missing, modified
+or unexpected (each is named), or the signature is missing or does not match; 2 when the key
+cannot be read.
 `,
   diff: `Usage: st-access-guard diff OLD NEW [--json | --markdown]
 
@@ -132,8 +210,66 @@ expired and removed. A table on a terminal, --json for machines, --markdown for 
 
 Starts the sandbox in-process, audits its sample tenant with the starter policy, and prints the
 result. Needs no account and no install beyond this repository.
+`,
+  version: `Usage: st-access-guard version      (or: st-access-guard --version)
+
+Prints the version of st-access-guard.
 `
 };
+var COMMANDS = [...Object.keys(HELP).filter((name) => name !== "main"), "help"];
+var USAGE = `Usage: st-access-guard ${COMMANDS.filter((c) => c !== "help").join("|")} [options]   (--help for more)
+`;
+
+// src/cli/args.ts
+var CREDENTIAL_LIST = CREDENTIAL_VARIABLES.filter((c) => c.required).map((c) => c.variable).join(", ");
+function readCommandLine(argv, options) {
+  const { values, positionals, tokens } = parseArgs({
+    args: argv,
+    options,
+    allowPositionals: true,
+    strict: false,
+    tokens: true
+  });
+  for (const token of tokens) {
+    if (token.kind !== "option") continue;
+    const shown = `\`${inlinePlain(token.rawName, 60)}\``;
+    const spec = options[token.name];
+    if (!spec) {
+      return { ok: false, message: unknownOption(token.name, token.rawName, options) };
+    }
+    if (spec.type === "string" && token.value === void 0) {
+      return { ok: false, message: `${shown} needs a value.` };
+    }
+    if (spec.type === "string" && !token.inlineValue && /^-./.test(token.value ?? "")) {
+      const next = inlinePlain(token.value ?? "", 60);
+      return {
+        ok: false,
+        message: `${shown} needs a value, but the word after it, \`${next}\`, starts with a dash: give the value after ${shown}, or write \`${inlinePlain(token.rawName, 60)}=${next}\` if that is the value.`
+      };
+    }
+    if (spec.type === "boolean" && token.value !== void 0) {
+      return { ok: false, message: `${shown} takes no value.` };
+    }
+  }
+  return { ok: true, values, positionals };
+}
+function unknownOption(name, rawName, options) {
+  const shown = `\`${inlinePlain(rawName, 60)}\``;
+  const long = rawName.startsWith("--");
+  const credentialFlags = CREDENTIAL_VARIABLES.map((c) => c.flag);
+  const guess = long ? nearest(name, [...Object.keys(options), ...credentialFlags]) : void 0;
+  const credential = long ? CREDENTIAL_VARIABLES.find((c) => c.flag === name || c.flag === guess) : void 0;
+  if (credential) {
+    return `${shown} is not an option: ${credential.meaning} comes from the environment variable ${credential.variable}${credential.secret ? ", never from the command line (where it would stay in the shell history and the process list)" : ""}. Set ${credential.variable}; \`st-access-guard audit --help\` lists ${CREDENTIAL_LIST} and the others.`;
+  }
+  if (guess) return `unknown option ${shown}: did you mean \`--${guess}\`?`;
+  return `unknown option ${shown}. \`st-access-guard COMMAND --help\` lists a command's options; credentials are not options: they come from the environment variables ${CREDENTIAL_LIST}.`;
+}
+function unknownCommand(command, commands) {
+  const guess = nearest(command, commands);
+  const shown = `\`${inlinePlain(command, 60)}\``;
+  return guess ? `unknown command ${shown}: did you mean \`${guess}\`?` : `unknown command ${shown}.`;
+}
 
 // src/cli.ts
 var OPTIONS = {
@@ -146,12 +282,16 @@ var OPTIONS = {
   "baseline-snapshot": { type: "string" },
   snapshot: { type: "string" },
   evidence: { type: "string" },
+  "public-key": { type: "string" },
   redact: { type: "string" },
   "page-size": { type: "string" },
   "request-timeout": { type: "string" },
   "retry-budget": { type: "string" },
   "max-pages": { type: "string" },
   "max-records": { type: "string" },
+  plan: { type: "string" },
+  force: { type: "boolean" },
+  yes: { type: "boolean", short: "y" },
   port: { type: "string" },
   data: { type: "string" },
   json: { type: "boolean" },
@@ -168,27 +308,31 @@ function fail(message, code = 2) {
   process.exit(code);
 }
 async function main(argv) {
-  let parsed;
-  try {
-    parsed = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
-  } catch (error) {
-    fail(`${error.message}
+  const parsed = readCommandLine(argv, OPTIONS);
+  if (!parsed.ok) fail(`${parsed.message}
 ${USAGE}`);
-  }
-  const values = parsed.values;
+  const { values } = parsed;
   const [command, ...rest] = parsed.positionals;
-  if (values.version) {
+  if (values.version || command === "version") {
     const { TOOL_VERSION } = await import("./chunks/version-SUI5WPGR.js");
     process.stdout.write(`${TOOL_VERSION}
 `);
     return 0;
   }
-  if (!command || command === "help") {
+  if (!command) {
     process.stdout.write(HELP.main ?? USAGE);
-    return command ? 0 : values.help ? 0 : 2;
+    return values.help ? 0 : 2;
+  }
+  if (command === "help") {
+    const topic = rest[0];
+    if (topic !== void 0 && !HELP[topic] && topic !== "help")
+      fail(`${unknownCommand(topic, COMMANDS)}
+${USAGE}`);
+    process.stdout.write(topic && HELP[topic] || (HELP.main ?? USAGE));
+    return 0;
   }
   const help = HELP[command];
-  if (!help) fail(`unknown command \`${command}\`.
+  if (!help) fail(`${unknownCommand(command, COMMANDS)}
 ${USAGE}`);
   if (values.help) {
     process.stdout.write(help);
@@ -196,11 +340,11 @@ ${USAGE}`);
   }
   switch (command) {
     case "sandbox": {
-      const { runSandboxCommand } = await import("./chunks/sandbox-LQ5M5GTQ.js");
+      const { runSandboxCommand } = await import("./chunks/sandbox-MHOS4E6E.js");
       return runSandboxCommand(values);
     }
     case "demo": {
-      const { runDemo } = await import("./chunks/demo-QYWGEP5T.js");
+      const { runDemo } = await import("./chunks/demo-MHBEAQXL.js");
       return runDemo(values);
     }
     case "validate":
@@ -208,15 +352,15 @@ ${USAGE}`);
     case "apply":
     case "discover":
     case "undo": {
-      const { runCommand } = await import("./chunks/run-PT23CUJM.js");
+      const { runCommand } = await import("./chunks/run-VUKV3NR6.js");
       return runCommand(command, rest, values);
     }
     case "evidence": {
-      const { runEvidenceCommand } = await import("./chunks/cli-6ZGXRIV7.js");
+      const { runEvidenceCommand } = await import("./chunks/cli-XW6VNUZU.js");
       return runEvidenceCommand(rest, values);
     }
     case "diff": {
-      const { runDiffCommand } = await import("./chunks/cli-6ZGXRIV7.js");
+      const { runDiffCommand } = await import("./chunks/cli-XW6VNUZU.js");
       return runDiffCommand(rest, values);
     }
     default:

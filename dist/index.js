@@ -1,22 +1,32 @@
 import { createRequire as __guardCreateRequire } from 'node:module'; const require = __guardCreateRequire(import.meta.url);
 import {
+  VALIDATED_TITLE,
+  describeNotice,
+  validateNotices,
+  validatedOnly,
+  validatedOnlyText
+} from "./chunks/chunk-GTOMKC3T.js";
+import {
+  CHANGE_LABEL,
+  comparedFindings,
+  comparisonCounts,
+  exemptedText
+} from "./chunks/chunk-4ELQWBUJ.js";
+import {
   HEADLINE_STATUS,
   appliedLabel,
   daysUntilExpiry,
   failOnLabel,
   fixLabel,
+  fixSteps,
   fixingStep,
+  hasManualSteps,
   holdings,
   personLabel,
   recordRef,
   stepDetail,
   stepLabel
-} from "./chunks/chunk-7GJQ3IID.js";
-import {
-  inlineMarkdown,
-  inlinePlain,
-  neutraliseWorkflowCommands
-} from "./chunks/chunk-5QOBHBMT.js";
+} from "./chunks/chunk-N33XYNQF.js";
 import {
   debug,
   error,
@@ -36,14 +46,15 @@ import {
   reportFile,
   runPipeline,
   writeFileAtomic
-} from "./chunks/chunk-TX5BJ27J.js";
-import "./chunks/chunk-WSACJKPV.js";
+} from "./chunks/chunk-DSGJ2ZDD.js";
+import "./chunks/chunk-JZPENHOI.js";
 import {
   SECRET_INPUTS,
   parseSettings,
   readGitHubEvent,
   renderJson
-} from "./chunks/chunk-QZGEY2AJ.js";
+} from "./chunks/chunk-YGEFOKDE.js";
+import "./chunks/chunk-JOKD7V7O.js";
 import {
   isExempt,
   isOpen,
@@ -51,14 +62,21 @@ import {
   reachesFailOn,
   statusExitCode
 } from "./chunks/chunk-RWQ7FRYK.js";
-import "./chunks/chunk-BE5DOGDT.js";
-import "./chunks/chunk-MR24Z3FG.js";
+import {
+  maskUserRef
+} from "./chunks/chunk-3NGF3HLR.js";
+import "./chunks/chunk-3KQCMBW2.js";
 import "./chunks/chunk-47HB3AU5.js";
 import "./chunks/chunk-MJBVRMUS.js";
 import "./chunks/chunk-5VFH7U4S.js";
 import {
   GuardError
-} from "./chunks/chunk-XHRDWC7O.js";
+} from "./chunks/chunk-RPWTNJ4G.js";
+import {
+  inlineMarkdown,
+  inlinePlain,
+  neutraliseWorkflowCommands
+} from "./chunks/chunk-7KNWVG6D.js";
 import "./chunks/chunk-WD5L72B6.js";
 
 // src/main.ts
@@ -115,16 +133,18 @@ function headline(report, issue) {
     report.tenant ? `Tenant ${inlineMarkdown(report.tenant, 40)} (${report.environment})` : report.environment,
     `mode ${report.mode}`,
     `policy ${inlineMarkdown(report.policy.path, 120)}`,
-    failOnLabel(report.failOn)
-  ].join(" \xB7 ");
-  const pieces = [`## ${s.icon} ServiceTitan ${TITLE[report.mode]}: ${s.word}
+    failOnLabel(report)
+  ].filter((part) => part !== null).join(" \xB7 ");
+  const onlyValidated = validatedOnly(report);
+  const title = onlyValidated ? `${s.icon} ServiceTitan ${VALIDATED_TITLE}` : `${s.icon} ServiceTitan ${TITLE[report.mode]}: ${s.word}`;
+  const pieces = [`## ${title}
 
 ${context}
 `];
   if (issue) pieces.push(`
 Tracking issue: [#${issue.number}](${issue.url})
 `);
-  const judged = report.mode !== "validate" && report.mode !== "discover";
+  const judged = !onlyValidated && report.mode !== "validate" && report.mode !== "discover";
   if (judged && (report.errors.length === 0 || c.users > 0)) {
     pieces.push(
       `
@@ -137,7 +157,9 @@ Tracking issue: [#${issue.number}](${issue.url})
   if (report.redacted) pieces.push("\nNames and emails are masked in this run\u2019s output.\n");
   if (report.errors.length === 0) {
     const fixed = report.findings.filter(isRemediated).length;
-    if (report.mode === "validate") pieces.push("\nThe policy is valid.\n");
+    if (onlyValidated) pieces.push(`
+${inlineMarkdown(validatedOnlyText(report), 300)}
+`);
     else if (report.mode !== "discover" && report.findings.length === 0)
       pieces.push(`
 No findings. ${c.users} users audited.
@@ -271,13 +293,20 @@ function plan(report) {
       inlineMarkdown(stepLabel(s), 80),
       s.status,
       inlineMarkdown(s.rules.join(", "), 200),
-      inlineMarkdown(stepDetail(s), 300)
+      // a failed step's error ends with what to do about it: not cut where a reason is
+      inlineMarkdown(stepDetail(s), s.status === "failed" || s.status === "applied" ? 800 : 300)
     ]),
     plural(report.plan.length, "change")
   );
 }
+function joinSteps(steps) {
+  return steps.reduce(
+    (text, step) => text ? `${text}${/[.!?]$/.test(text) ? " " : "; "}${step}` : step,
+    ""
+  );
+}
 function manualSteps(report) {
-  const manual = report.findings.filter((f) => isOpen(f) && f.fix.action === "manual");
+  const manual = report.findings.filter((f) => isOpen(f) && hasManualSteps(f));
   if (manual.length === 0) return [];
   const collapse = manual.length > COLLAPSE_FROM;
   return [
@@ -290,30 +319,36 @@ ServiceTitan has no API call for these; a person makes them.
 
 ` : ""),
     ...manual.map((f) => {
-      const steps = f.fix.action === "manual" ? f.fix.steps.slice(0, 10) : [];
+      const steps = fixSteps(f.fix).slice(0, 10);
       const target = f.user ? `${inlineMarkdown(f.user.name, 80)} (${inlineMarkdown(recordRef(f.user))})` : "tenant";
-      return `- **${inlineMarkdown(f.rule, 80)}** \xB7 ${target}: ${steps.map((step) => inlineMarkdown(step, 300)).join("; ")}
+      const besides = f.fix.action === "manual" ? "" : `besides _${inlineMarkdown(fixLabel(f.fix), 80)}_ (apply): `;
+      return `- **${inlineMarkdown(f.rule, 80)}** \xB7 ${target}: ${besides}${joinSteps(steps.map((step) => inlineMarkdown(step, 500)))}
 `;
     }),
     ...collapse ? [DETAILS_CLOSE] : []
   ];
 }
-function comparison(report) {
+function comparison(report, ctx = PLAIN) {
   const cmp = report.comparison;
   if (!cmp) return [];
-  const byId = new Map(report.findings.map((f) => [f.id, f]));
-  const describe = (id) => {
-    const f = byId.get(id);
-    return f ? [inlineMarkdown(f.rule, 80), f.user ? inlineMarkdown(f.user.name, 80) : "_tenant_"] : ["\u2014", "\u2014"];
-  };
+  const entries = comparedFindings(report);
   return table(
     "### Policy change impact",
-    [`This policy change adds ${cmp.added.length} finding(s) and resolves ${cmp.resolved.length}.`],
-    ["Change", "Finding", "Rule", "Who"],
-    [
-      ...cmp.added.map((id) => ["added", inlineMarkdown(id, 80), ...describe(id)]),
-      ...cmp.resolved.map((id) => ["resolved", inlineMarkdown(id, 80), ...describe(id)])
-    ]
+    [`This policy change: ${comparisonCounts(cmp)}.`],
+    ["Change", "Rule", "Who", "Severity", "What"],
+    entries.map(
+      ({ change, id, finding: f }) => f ? [
+        CHANGE_LABEL[change],
+        inlineMarkdown(f.rule, 80),
+        who(f),
+        f.severity,
+        inlineMarkdown(
+          change === "exempted" && f.exemption ? exemptedText(f.exemption) : holdings(f, 10, ctx.label),
+          400
+        )
+      ] : [CHANGE_LABEL[change], "\u2014", "\u2014", "\u2014", `finding ${inlineMarkdown(id, 40)}`]
+    ),
+    plural(entries.length, "finding")
   );
 }
 function discovery(report) {
@@ -347,6 +382,23 @@ function discovery(report) {
         inlineMarkdown(String(c.after ?? "\u2014"), 40)
       ])
     ) : []
+  ];
+}
+function exemptionNotices(report, notices) {
+  if (notices.length === 0) return [];
+  const user = (raw) => report.redacted ? maskUserRef(raw) : raw;
+  const expired = notices.filter((n) => n.status === "expired").length;
+  return [
+    `
+### \u26A0\uFE0F Exemptions to renew (${notices.length})
+
+` + (expired > 0 ? `${plural(expired, "exemption")} of this valid policy ${expired === 1 ? "has" : "have"} expired: the next audit reports ${expired === 1 ? "it" : "them"} as findings.
+
+` : ""),
+    ...notices.map(
+      (n) => `- **${n.status === "expired" ? "Expired" : "Expiring"}** (${inlineMarkdown(report.policy.path, 120)}:${n.position.line}): ${inlineMarkdown(describeNotice(n, user), 600)}
+`
+    )
   ];
 }
 
@@ -453,8 +505,9 @@ function renderSummary(report, opts = {}) {
   const issueUrl = opts.issue ? safeUrl(opts.issue.url) : null;
   const pieces = [
     ...headline(report, opts.issue && issueUrl ? { number: opts.issue.number, url: issueUrl } : null),
+    ...exemptionNotices(report, validateNotices(report, opts.policy)),
     ...errors(report),
-    ...comparison(report),
+    ...comparison(report, ctx),
     ...overview(report),
     ...findingsBySeverity(report, ctx),
     ...remediated(report, ctx),
@@ -493,7 +546,9 @@ function findingAnnotations(report, policyPath) {
   const groups = /* @__PURE__ */ new Map();
   for (const f of report.findings) {
     const key = JSON.stringify([f.rule, f.location.line, f.location.column]);
-    groups.set(key, [...groups.get(key) ?? [], f]);
+    const group2 = groups.get(key);
+    if (group2) group2.push(f);
+    else groups.set(key, [f]);
   }
   const annotations = [];
   for (const findings of groups.values()) {
@@ -532,6 +587,17 @@ function policyIssueAnnotations(issues) {
     file: issue.file,
     startLine: Math.max(1, issue.line),
     startColumn: Math.max(1, issue.column)
+  }));
+}
+function exemptionNoticeAnnotations(report, policy, policyPath) {
+  const user = (raw) => report.redacted ? maskUserRef(raw) : raw;
+  return validateNotices(report, policy).map((n) => ({
+    level: "warning",
+    title: n.status === "expired" ? "Exemption expired" : "Exemption expiring",
+    message: inlinePlain(describeNotice(n, user), 1e3),
+    file: policyPath,
+    startLine: Math.max(1, n.position.line),
+    startColumn: Math.max(1, n.position.column)
   }));
 }
 
@@ -618,7 +684,7 @@ async function publish(settings, result, logger) {
     }
   };
   const reportPath = reportFile(settings);
-  if (reportPath) {
+  if (reportPath && result.writeReport) {
     await attempt(`The report ${reportPath}`, async () => {
       files.report = await writeOut(settings, reportPath, renderJson(report));
     });
@@ -626,7 +692,7 @@ async function publish(settings, result, logger) {
   if (settings.sarifPath) {
     const sarifPath = settings.sarifPath;
     await attempt(`The SARIF file ${sarifPath}`, async () => {
-      const { renderSarif } = await import("./chunks/sarif-SGE5QTAL.js");
+      const { renderSarif } = await import("./chunks/sarif-WCUBIZGV.js");
       const sarif = renderSarif(report, result.policy, {
         policyPath: settings.policyPath.replace(/\\/g, "/")
       });
@@ -635,16 +701,22 @@ async function publish(settings, result, logger) {
   }
   for (const a of policyIssueAnnotations(result.policyIssues)) annotate(a);
   for (const a of findingAnnotations(report, settings.policyPath)) annotate(a);
+  for (const a of exemptionNoticeAnnotations(report, result.policy, settings.policyPath)) annotate(a);
   for (const note of result.notes) notice(note);
   let sinceLastReview2 = null;
   if (settings.evidencePath) {
     const evidencePath = settings.evidencePath;
     await attempt(`The evidence pack ${evidencePath}`, async () => {
-      const { writeRunEvidence } = await import("./chunks/sink-67OKGOEA.js");
+      const { writeRunEvidence } = await import("./chunks/sink-DZRG5D4L.js");
       const evidence = await writeRunEvidence(settings, result, runUrl());
       if (evidence) {
         files.evidence = evidencePath;
         info(`Evidence pack written to ${evidencePath}`);
+        if (evidence.signature) {
+          info(
+            `Evidence pack signed: ${evidence.signature.file}, key ${evidence.signature.publicKeyFingerprint}`
+          );
+        }
         sinceLastReview2 = evidence.sinceLastReview ?? null;
       }
     });
@@ -654,7 +726,7 @@ async function publish(settings, result, logger) {
   let issueUrl = null;
   if (settings.issue || settings.event.isPullRequest && result.baseline) {
     await attempt("The GitHub issue or pull-request comment", async () => {
-      const { publishToGitHub } = await import("./chunks/publish-CFKZ5DIL.js");
+      const { publishToGitHub } = await import("./chunks/publish-C5FKIK5Z.js");
       const github = await publishToGitHub(settings, result, logger);
       impact = github.impactMarkdown ? `${github.impactMarkdown}
 
@@ -707,7 +779,7 @@ async function run() {
       onSecret: (s) => setSecret(s),
       ...wantsBasePolicy ? {
         baselinePolicy: async () => {
-          const { basePolicyReader } = await import("./chunks/publish-CFKZ5DIL.js");
+          const { basePolicyReader } = await import("./chunks/publish-C5FKIK5Z.js");
           return basePolicyReader(settings, logger);
         }
       } : {}

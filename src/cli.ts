@@ -4,12 +4,11 @@
  * Exit codes: 0 pass, 1 fail (findings at or above --fail-on, apply refused),
  * 2 configuration error, 3 runtime error.
  */
-import { parseArgs } from 'node:util';
 import { GuardError } from './errors.js';
-import { HELP, USAGE } from './cli/help.js';
+import { readCommandLine, unknownCommand, type OptionSpec } from './cli/args.js';
+import { COMMANDS, HELP, USAGE } from './cli/help.js';
 
-type Values = Record<string, string | boolean | undefined>;
-
+/** Every option, declared once: parsing, checking and "did you mean" all read this table. */
 const OPTIONS = {
   policy: { type: 'string' },
   report: { type: 'string' },
@@ -20,12 +19,16 @@ const OPTIONS = {
   'baseline-snapshot': { type: 'string' },
   snapshot: { type: 'string' },
   evidence: { type: 'string' },
+  'public-key': { type: 'string' },
   redact: { type: 'string' },
   'page-size': { type: 'string' },
   'request-timeout': { type: 'string' },
   'retry-budget': { type: 'string' },
   'max-pages': { type: 'string' },
   'max-records': { type: 'string' },
+  plan: { type: 'string' },
+  force: { type: 'boolean' },
+  yes: { type: 'boolean', short: 'y' },
   port: { type: 'string' },
   data: { type: 'string' },
   json: { type: 'boolean' },
@@ -35,7 +38,7 @@ const OPTIONS = {
   'no-color': { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' },
-} as const;
+} as const satisfies Record<string, OptionSpec>;
 
 function fail(message: string, code = 2): never {
   process.stderr.write(`st-access-guard: ${message}\n`);
@@ -43,25 +46,29 @@ function fail(message: string, code = 2): never {
 }
 
 async function main(argv: string[]): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
-  } catch (error) {
-    fail(`${(error as Error).message}\n${USAGE}`);
-  }
-  const values = parsed.values as Values;
+  const parsed = readCommandLine(argv, OPTIONS);
+  if (!parsed.ok) fail(`${parsed.message}\n${USAGE}`);
+  const { values } = parsed;
   const [command, ...rest] = parsed.positionals;
-  if (values.version) {
+  if (values.version || command === 'version') {
     const { TOOL_VERSION } = await import('./version.js');
     process.stdout.write(`${TOOL_VERSION}\n`);
     return 0;
   }
-  if (!command || command === 'help') {
+  if (!command) {
     process.stdout.write(HELP.main ?? USAGE);
-    return command ? 0 : values.help ? 0 : 2;
+    return values.help ? 0 : 2;
+  }
+  if (command === 'help') {
+    // `help audit` is `audit --help`
+    const topic = rest[0];
+    if (topic !== undefined && !HELP[topic] && topic !== 'help')
+      fail(`${unknownCommand(topic, COMMANDS)}\n${USAGE}`);
+    process.stdout.write((topic && HELP[topic]) || (HELP.main ?? USAGE));
+    return 0;
   }
   const help = HELP[command];
-  if (!help) fail(`unknown command \`${command}\`.\n${USAGE}`);
+  if (!help) fail(`${unknownCommand(command, COMMANDS)}\n${USAGE}`);
   if (values.help) {
     process.stdout.write(help);
     return 0;

@@ -8,6 +8,8 @@
  *   Exit code 3, status `error`.
  * Anything else is a bug: it keeps its stack for debug output.
  */
+import { codeFrame } from './report/text.js';
+
 export abstract class GuardError extends Error {
   abstract readonly exitCode: 2 | 3;
   constructor(
@@ -41,6 +43,8 @@ export interface PolicyIssue extends SourceLocation {
   code: string;
   message: string;
   hint?: string;
+  /** the text of the line it points at, shown with a caret (YAML syntax problems) */
+  sourceLine?: string;
 }
 
 /** An invalid policy: all problems of the file at once. Exit code 2. */
@@ -52,7 +56,12 @@ export class PolicyError extends ConfigurationError {
         issues
           .map(
             (i) =>
-              `  ${i.file}:${i.line}:${i.column} ${i.message} [${i.code}]${i.hint ? ` (${i.hint})` : ''}`,
+              `  ${i.file}:${i.line}:${i.column} ${i.message} [${i.code}]${i.hint ? ` (${i.hint})` : ''}` +
+              (i.sourceLine === undefined
+                ? ''
+                : codeFrame(i.line, i.column, i.sourceLine)
+                    .map((l) => `\n      ${l}`)
+                    .join('')),
           )
           .join('\n'),
       'Fix the lines above; `st-access-guard validate --policy FILE` checks the file without credentials.',

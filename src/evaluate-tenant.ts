@@ -9,7 +9,9 @@ import type { Evaluation, Finding } from './engine/types.js';
 import { evaluate } from './engine/evaluate.js';
 import { resolveFixRoles } from './engine/plan.js';
 import { selfApprovedExemptions } from './engine/exemptions.js';
-import { applyRefusals, executeIfAllowed } from './apply/guard.js';
+import { applyRefusals, confirmation, executeIfAllowed } from './apply/guard.js';
+import { minAdminsRefusal, protectedRefusal } from './engine/safety.js';
+import { inWorkspace } from './settings.js';
 import type { ExecuteOptions } from './apply/execute.js';
 import { compareFindings } from './engine/compare.js';
 import { discover } from './engine/discover.js';
@@ -84,6 +86,36 @@ function markRemediated(evaluation: Evaluation): void {
   }
 }
 
+/**
+ * `plan`: apply carries out only the reviewed plan's steps the policy still plans; the guards that
+ * depend on which steps run (protected users, min active admins) are decided on that plan.
+ */
+async function pinToReviewedPlan(
+  settings: Settings,
+  policy: Policy,
+  snapshot: Snapshot,
+  evaluation: Evaluation,
+  deps: PipelineDeps,
+): Promise<void> {
+  const { readReviewedPlan, pinPlan } = await import('./apply/pinned-plan.js');
+  const connected = settings.connection!;
+  const reviewed = await readReviewedPlan(settings.planPath!, inWorkspace(settings, settings.planPath!), {
+    tenant: connected.tenant,
+    environment: connected.environment,
+  });
+  evaluation.plan = pinPlan(reviewed, evaluation.plan, snapshot);
+  const recomputed = new Set(['apply.protected-user', 'apply.min-active-admins']);
+  evaluation.refusals = [
+    ...evaluation.refusals.filter((r) => !recomputed.has(r.code)),
+    protectedRefusal(evaluation.plan),
+    minAdminsRefusal(policy, snapshot, evaluation.plan),
+  ].filter((r): r is NonNullable<typeof r> => r !== null);
+  const planned = evaluation.plan.filter((s) => s.status === 'planned').length;
+  deps.logger.info(
+    `Reviewed plan ${reviewed.file}${reviewed.finishedAt ? ` (audit finished ${reviewed.finishedAt})` : ''}: ${reviewed.steps.length} steps reviewed, ${planned} still planned and unchanged.`,
+  );
+}
+
 export async function evaluateTenant(
   settings: Settings,
   deps: PipelineDeps,
@@ -114,6 +146,11 @@ export async function evaluateTenant(
   }
 
   const evaluation = evaluate(policy, snapshot, now);
+  if (settings.planPath && settings.mode === 'apply' && settings.connection) {
+    await pinToReviewedPlan(settings, policy, snapshot, evaluation, deps);
+  } else if (settings.planPath) {
+    outcome.notes.push(`The \`plan\` input is used by apply only; this ${settings.mode} run ignored it.`);
+  }
   const refusals = applyRefusals(evaluation, {
     maxChanges: settings.maxChanges,
     eventRefusal: settings.mode === 'apply' ? settings.event.writeRefusal : null,
@@ -128,12 +165,16 @@ export async function evaluateTenant(
   const base = await baselinePolicy(settings, deps, now);
   if (base) {
     const baseFindings = evaluate(base, snapshot, now).findings;
-    outcome.comparison = compareFindings(baseFindings, evaluation.findings);
+    const compared = compareFindings(baseFindings, evaluation.findings);
+    const resolved = new Set(compared.resolved);
+    outcome.comparison = { ...compared, resolvedFindings: baseFindings.filter((f) => resolved.has(f.id)) };
     outcome.baseline = { policy: base, findings: baseFindings };
   }
 
   if (settings.mode === 'apply') {
     if (!execute) throw new Error('apply needs execute options');
+    const declined = await confirmation(evaluation.plan, evaluation.refusals, execute);
+    if (declined) evaluation.refusals = [...evaluation.refusals, declined];
     const { liveWriter } = await import('./servicetitan/index.js');
     const journal = await deps.logger.group('Apply', () =>
       executeIfAllowed(evaluation.plan, evaluation.refusals, liveWriter(client), client, execute),

@@ -13,7 +13,12 @@ import { readGitHubEvent } from './github/event.js';
 import type { Report } from './report/model.js';
 import { renderJson } from './report/json.js';
 import { renderSummary } from './report/summary.js';
-import { findingAnnotations, policyIssueAnnotations, type Annotation } from './report/annotations.js';
+import {
+  exemptionNoticeAnnotations,
+  findingAnnotations,
+  policyIssueAnnotations,
+  type Annotation,
+} from './report/annotations.js';
 import { statusExitCode } from './report/build.js';
 import { inlineMarkdown, neutraliseWorkflowCommands } from './report/text.js';
 import { parseSettings, SECRET_INPUTS, type InputName, type InputSource, type Settings } from './settings.js';
@@ -122,7 +127,7 @@ async function publish(settings: Settings, result: PipelineResult, logger: Logge
   };
   // undo reads the apply report named by `report` and writes its own journal beside it
   const reportPath = reportFile(settings);
-  if (reportPath) {
+  if (reportPath && result.writeReport) {
     await attempt(`The report ${reportPath}`, async () => {
       files.report = await writeOut(settings, reportPath, renderJson(report));
     });
@@ -139,6 +144,7 @@ async function publish(settings: Settings, result: PipelineResult, logger: Logge
   }
   for (const a of policyIssueAnnotations(result.policyIssues)) annotate(a);
   for (const a of findingAnnotations(report, settings.policyPath)) annotate(a);
+  for (const a of exemptionNoticeAnnotations(report, result.policy, settings.policyPath)) annotate(a);
   for (const note of result.notes) core.notice(note);
 
   let sinceLastReview: string | null = null;
@@ -150,6 +156,11 @@ async function publish(settings: Settings, result: PipelineResult, logger: Logge
       if (evidence) {
         files.evidence = evidencePath;
         core.info(`Evidence pack written to ${evidencePath}`);
+        if (evidence.signature) {
+          core.info(
+            `Evidence pack signed: ${evidence.signature.file}, key ${evidence.signature.publicKeyFingerprint}`,
+          );
+        }
         sinceLastReview = evidence.sinceLastReview ?? null;
       }
     });

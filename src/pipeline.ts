@@ -29,6 +29,8 @@ export interface PipelineDeps {
   now: () => Date;
   /** registers a secret discovered at run time (the access token) for masking */
   onSecret?: (secret: string) => void;
+  /** asks a person before apply or undo writes (the CLI on a terminal without --yes) */
+  confirm?: (steps: readonly PlanStep[]) => Promise<boolean>;
   /** the base branch's policy on a pull request, when it can be read (null: none) */
   baselinePolicy?: () => Promise<{ text: string; path: string } | null>;
 }
@@ -44,6 +46,12 @@ export interface PipelineResult {
   notes: string[];
   /** the baseline policy (PR base or --baseline-policy) and its findings, when compared */
   baseline: { policy: Policy; findings: Finding[] } | null;
+  /**
+   * Whether the report file may be written. Not when that would replace a journal without
+   * `force`, nor when a run that changed nothing failed where a journal already is, nor for an
+   * undo that failed before changing anything (it would leave a stray file).
+   */
+  writeReport: boolean;
 }
 
 const NEEDS_TENANT = new Set(['audit', 'apply', 'discover', 'undo']);
@@ -57,6 +65,7 @@ function toReportErrors(error: unknown, logger: Logger, redacted: boolean): Repo
       file: i.file,
       line: i.line,
       column: i.column,
+      ...(i.sourceLine !== undefined ? { sourceLine: i.sourceLine } : {}),
     }));
   }
   if (error instanceof GuardError) {
@@ -92,6 +101,33 @@ export function unexpectedError(error: unknown, logger: Logger, redacted: boolea
 export function reportFile(settings: Settings): string | null {
   if (settings.mode === 'undo' && settings.reportPath) return undoJournalPath(settings.reportPath);
   return settings.reportPath;
+}
+
+/** How many users the journal at `file` says its run changed; 0 when it is not a journal (or absent). */
+async function journalChanges(file: string): Promise<{ mode: string; changed: number } | null> {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(await readFile(file, 'utf8'));
+  } catch {
+    return null;
+  }
+  const report = parsed as { mode?: unknown; plan?: unknown } | null;
+  if (!report || (report.mode !== 'apply' && report.mode !== 'undo') || !Array.isArray(report.plan))
+    return null;
+  const changed = (report.plan as { status?: unknown }[]).filter(
+    (step) => step?.status === 'verified' || step?.status === 'applied',
+  ).length;
+  return changed > 0 ? { mode: report.mode, changed } : null;
+}
+
+function journalExists(settings: Settings, file: string, found: { mode: string; changed: number }) {
+  return new ConfigurationError(
+    'input.journal-exists',
+    `${file} is the journal of an earlier ${found.mode} that changed ${found.changed} user${found.changed === 1 ? '' : 's'}; this run would replace it, and its undo with it, so it changed nothing.`,
+    settings.event.name === 'cli'
+      ? 'Give another --report path (a dated name, say), or move that journal somewhere safe; --force replaces it.'
+      : 'Give another `report` path, or keep that journal elsewhere; the input `force: true` replaces it.',
+  );
 }
 
 /**
@@ -145,7 +181,14 @@ export async function runPipeline(settings: Settings, deps: PipelineDeps): Promi
   let baseline: PipelineResult['baseline'] = null;
   let journal: JournalWriter | null = null;
 
+  const reportTarget = reportFile(settings);
+  // a journal already at the report path: never replaced without `force`, never by a failed run
+  const existingJournal = reportTarget ? await journalChanges(inWorkspace(settings, reportTarget)) : null;
+
   try {
+    if (existingJournal && reportTarget && !settings.force) {
+      throw journalExists(settings, reportTarget, existingJournal);
+    }
     policy = await timed(logger, 'Policy', async () => {
       try {
         const loaded = await loadPolicyFile(inWorkspace(settings, settings.policyPath), {
@@ -193,8 +236,7 @@ export async function runPipeline(settings: Settings, deps: PipelineDeps): Promi
     }
 
     const writes = (settings.mode === 'apply' || settings.mode === 'undo') && settings.connection !== null;
-    const journalPath = reportFile(settings);
-    if (writes && journalPath) await checkJournalWritable(settings, journalPath);
+    if (writes && reportTarget) await checkJournalWritable(settings, reportTarget);
 
     // undo: the apply's journal is read (and checked) before anything is fetched
     const undoJournal =
@@ -291,7 +333,13 @@ export async function runPipeline(settings: Settings, deps: PipelineDeps): Promi
       applyRefused,
     },
   );
+  const changed = report.plan.some((s) => s.status === 'verified' || s.status === 'applied');
+  const failedUnchanged = !changed && errors.length > 0;
+  const writeReport =
+    !(existingJournal && !settings.force) &&
+    !(failedUnchanged && (existingJournal !== null || settings.mode === 'undo'));
   return {
+    writeReport,
     report: redacted ? redactSafely(report, logger) : report,
     policy,
     policyIssues,
@@ -343,6 +391,7 @@ async function journalWriter(
     logger: deps.logger,
     key: journalKey(settings.connection!),
     stopRequested: () => stoppedBy !== null || failure !== null,
+    ...(deps.confirm ? { confirm: deps.confirm } : {}),
     onProgress: async (journal) => {
       latest = journal;
       if (!file) return;

@@ -3,8 +3,10 @@
  * through @actions/core, the CLI through flags and ST_* variables; both hand this module a plain
  * lookup, so the rules (defaults, checks, error messages) are the same for both.
  */
+import type { KeyObject } from 'node:crypto';
 import path from 'node:path';
 import { ConfigurationError } from './errors.js';
+import { readSigningKey } from './evidence/signature.js';
 import type { Mode } from './report/model.js';
 import { isLoopbackHost, type ServiceTitanConnection } from './servicetitan/settings.js';
 import { carriesPullRequest, eventWriteRefusal, type EventRefusal } from './github/event.js';
@@ -59,6 +61,10 @@ export interface Settings {
   failOn: FailOn;
   maxChanges: number;
   reportPath: string | null;
+  /** apply: the reviewed report whose planned steps are the only ones apply may carry out */
+  planPath: string | null;
+  /** replace a journal (a report of an apply or undo that changed users) at the report path */
+  force: boolean;
   sarifPath: string | null;
   issue: boolean;
   /** tracking-issue labels; the first is how the issue is found again */
@@ -66,6 +72,8 @@ export interface Settings {
   githubToken: string | null;
   redact: Redact;
   evidencePath: string | null;
+  /** the Ed25519 private key that signs the evidence pack; null: unsigned */
+  evidenceSigningKey: KeyObject | null;
   baselineEvidencePath: string | null;
   /** CLI only */
   baselinePolicyPath: string | null;
@@ -116,9 +124,18 @@ export type InputName =
   | 'request-timeout'
   | 'retry-budget'
   | 'max-pages'
-  | 'max-records';
+  | 'max-records'
+  | 'plan'
+  | 'force'
+  | 'evidence-signing-key';
 
-export const SECRET_INPUTS: readonly InputName[] = ['client-id', 'client-secret', 'app-key', 'github-token'];
+export const SECRET_INPUTS: readonly InputName[] = [
+  'client-id',
+  'client-secret',
+  'app-key',
+  'github-token',
+  'evidence-signing-key',
+];
 
 // A value with a newline or control character could forge a workflow command or a header.
 const CONTROL = /[\u0000-\u001f\u007f]/;
@@ -209,6 +226,25 @@ function url(src: InputSource, name: InputName): string | undefined {
 function optionalPath(src: InputSource, name: InputName): string | null {
   const raw = text(src, name);
   return raw === '' ? null : raw;
+}
+
+/**
+ * The key that signs the evidence pack: a secret (input `evidence-signing-key`, ST_EVIDENCE_SIGNING_KEY
+ * on the command line, never a flag). A PEM key spans lines, so it skips the single-line check; no
+ * message ever repeats it.
+ */
+function signingKey(src: InputSource): KeyObject | null {
+  const pem = src.get('evidence-signing-key').trim();
+  if (pem === '') return null;
+  const reading = readSigningKey(pem);
+  if (reading.problem !== undefined) {
+    throw new ConfigurationError(
+      'input.invalid-evidence-signing-key',
+      `The evidence signing key (input \`evidence-signing-key\`, ST_EVIDENCE_SIGNING_KEY for the command line) ${reading.problem}`,
+      reading.hint,
+    );
+  }
+  return reading.key;
 }
 
 const DEFAULT_ISSUE_LABELS = ['servicetitan-access'];
@@ -306,12 +342,15 @@ export function parseSettings(src: InputSource, event: EventContext, workspace: 
     maxChanges,
     // `report` defaults to a file in the action; an explicitly empty value means none.
     reportPath: report.trim() === '' ? null : text(src, 'report'),
+    planPath: optionalPath(src, 'plan'),
+    force: oneOf(src, 'force', ['true', 'false'] as const, 'false') === 'true',
     sarifPath: optionalPath(src, 'sarif'),
     issue,
     issueLabels,
     githubToken: githubToken === '' ? null : githubToken,
     redact,
     evidencePath: optionalPath(src, 'evidence'),
+    evidenceSigningKey: signingKey(src),
     baselineEvidencePath: optionalPath(src, 'baseline-evidence'),
     baselinePolicyPath: optionalPath(src, 'baseline-policy'),
     baselineSnapshotPath: optionalPath(src, 'baseline-snapshot'),

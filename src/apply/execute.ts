@@ -32,6 +32,8 @@ export interface ExecuteOptions {
   onProgress?: (journal: PlanStep[]) => Promise<void>;
   /** true once the run was asked to stop: no further step starts */
   stopRequested?: () => boolean;
+  /** asks a person before the first write (the CLI on a terminal); false: change nothing */
+  confirm?: (steps: readonly PlanStep[]) => Promise<boolean>;
 }
 
 export const INTERRUPTED_REASON =

@@ -4,7 +4,13 @@
  * decided from data (protected users, min active admins: one count for both, in engine/safety.ts)
  * come with the plan; the run adds max-changes and the event rule (github/event.ts).
  */
-import { checkMaxChanges, minAdminsRefusal, protectedRefusal } from '../engine/safety.js';
+import {
+  checkMaxChanges,
+  minAdminsRefusal,
+  protectedRefusal,
+  unmatchedGuardRefusal,
+} from '../engine/safety.js';
+import { referenceUnmatchedFindings } from '../engine/unmatched-references.js';
 import type { Snapshot } from '../engine/snapshot.js';
 import type { ApplyRefusal, Evaluation, PlanStep } from '../engine/types.js';
 import type { Policy } from '../policy/types.js';
@@ -38,7 +44,26 @@ export function undoRefusals(
     checkMaxChanges(plan, guard.maxChanges, 'undo'),
     protectedRefusal(plan, 'undo'),
     minAdminsRefusal(policy, snapshot, plan, 'undo'),
+    policy ? unmatchedGuardRefusal(referenceUnmatchedFindings(policy, snapshot), 'undo') : null,
   ].filter((r): r is ApplyRefusal => r !== null);
+}
+
+/**
+ * The last word before a write: when the run asks a person (the CLI on a terminal, without
+ * --yes), a change they did not confirm is refused like any other.
+ */
+export async function confirmation(
+  plan: readonly PlanStep[],
+  refusals: readonly ApplyRefusal[],
+  options: ExecuteOptions,
+): Promise<ApplyRefusal | null> {
+  const steps = plan.filter((s) => s.status === 'planned');
+  if (!options.confirm || refusals.length > 0 || steps.length === 0) return null;
+  if (await options.confirm(steps)) return null;
+  return {
+    code: 'apply.not-confirmed',
+    message: `The ${steps.length} change${steps.length === 1 ? ' was' : 's were'} not confirmed at the prompt, so nothing was changed.`,
+  };
 }
 
 /**

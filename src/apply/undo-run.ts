@@ -12,7 +12,7 @@ import type { Policy } from '../policy/types.js';
 import type { ServiceTitanClient } from '../servicetitan/index.js';
 import { inWorkspace, type Settings } from '../settings.js';
 import { adminRoleNames } from '../engine/safety.js';
-import { executeIfAllowed, undoRefusals } from './guard.js';
+import { confirmation, executeIfAllowed, undoRefusals } from './guard.js';
 import { journalKey, sealIsValid } from './seal.js';
 import { readApplyJournal, type ApplyJournal } from './undo-journal.js';
 import { planUndo, undoCounts } from './undo.js';
@@ -102,6 +102,8 @@ export async function runUndo(
     );
   }
 
+  const declined = await confirmation(plan, refusals, execute);
+  if (declined) refusals.push(declined);
   if (refusals.length > 0) {
     outcome.applyRefused = true;
     return outcome;

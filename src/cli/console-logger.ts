@@ -4,14 +4,26 @@
  */
 import type { Logger } from '../logger.js';
 
-export function consoleLogger(opts: { quiet: boolean; debug: boolean; tty: boolean }): Logger {
-  const err = (line: string) => process.stderr.write(line + '\n');
-  let progressShown = false;
+export function consoleLogger(opts: {
+  quiet: boolean;
+  debug: boolean;
+  tty: boolean;
+  /** where the lines go; default stderr */
+  write?: (text: string) => void;
+}): Logger {
+  const write = opts.write ?? ((text: string) => void process.stderr.write(text));
+  const err = (line: string) => write(line + '\n');
+  /** the progress line on screen, if any, so a line printed under it can bring it back */
+  let progressShown: string | null = null;
   const clearProgress = () => {
-    if (progressShown) {
-      process.stderr.write('\r\x1b[2K');
-      progressShown = false;
+    if (progressShown !== null) {
+      write('\r\x1b[2K');
+      progressShown = null;
     }
+  };
+  const drawProgress = (text: string) => {
+    write(`\r\x1b[2K${text}`);
+    progressShown = text;
   };
   return {
     debug: (m) => {
@@ -20,11 +32,13 @@ export function consoleLogger(opts: { quiet: boolean; debug: boolean; tty: boole
         err(`debug: ${m}`);
       }
     },
-    info: (m) => {
-      if (!opts.quiet && opts.debug) {
-        clearProgress();
-        err(m);
-      }
+    info: (m, options) => {
+      if (opts.quiet || !(opts.debug || options?.prominent)) return;
+      const progress = progressShown;
+      clearProgress();
+      err(m);
+      // a retry happens mid-fetch: the progress line it interrupted stays visible below it
+      if (options?.prominent && progress !== null) drawProgress(progress);
     },
     warning: (m) => {
       clearProgress();
@@ -40,8 +54,7 @@ export function consoleLogger(opts: { quiet: boolean; debug: boolean; tty: boole
     },
     progress: (what, done, total) => {
       if (opts.quiet || !opts.tty) return;
-      process.stderr.write(`\r\x1b[2K${what}: ${done}${total ? ` of ${total}` : ''}`);
-      progressShown = true;
+      drawProgress(`${what}: ${done}${total ? ` of ${total}` : ''}`);
       if (total !== undefined && done >= total) clearProgress();
     },
   };

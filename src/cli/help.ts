@@ -1,12 +1,82 @@
-/** Help texts for each command (`st-access-guard COMMAND --help`). */
+/** Help texts for each command (`st-access-guard COMMAND --help`, `st-access-guard help COMMAND`). */
+
+/**
+ * The credentials and connection settings, which come from the environment only: flags would leave
+ * secrets in the shell history and the process list. The CLI refuses these names as flags.
+ */
+export interface CredentialVariable {
+  /** the flag a user might try (`--client-secret`), refused with a pointer to the variable */
+  flag: string;
+  variable: string;
+  /** for messages: "the client secret comes from …" */
+  meaning: string;
+  /** for the help text */
+  help: string;
+  /** needed by every command that reads the tenant */
+  required?: boolean;
+  secret?: boolean;
+}
+
+export const CREDENTIAL_VARIABLES: readonly CredentialVariable[] = [
+  {
+    flag: 'tenant',
+    variable: 'ST_TENANT',
+    meaning: 'the tenant id',
+    help: 'tenant id (digits)',
+    required: true,
+  },
+  {
+    flag: 'client-id',
+    variable: 'ST_CLIENT_ID',
+    meaning: 'the client id',
+    help: 'app client id',
+    required: true,
+  },
+  {
+    flag: 'client-secret',
+    variable: 'ST_CLIENT_SECRET',
+    meaning: 'the client secret',
+    help: 'app client secret',
+    required: true,
+    secret: true,
+  },
+  {
+    flag: 'app-key',
+    variable: 'ST_APP_KEY',
+    meaning: 'the application key',
+    help: 'application key (ST-App-Key)',
+    required: true,
+    secret: true,
+  },
+  {
+    flag: 'environment',
+    variable: 'ST_ENVIRONMENT',
+    meaning: 'the environment',
+    help: 'production (default) or integration',
+  },
+  {
+    flag: 'api-url',
+    variable: 'ST_API_URL',
+    meaning: 'the API host root',
+    help: 'API host root override (e.g. a sandbox: http://127.0.0.1:4010)',
+  },
+  {
+    flag: 'auth-url',
+    variable: 'ST_AUTH_URL',
+    meaning: 'the token URL',
+    help: 'token URL override (e.g. http://127.0.0.1:4010/connect/token)',
+  },
+  {
+    flag: 'evidence-signing-key',
+    variable: 'ST_EVIDENCE_SIGNING_KEY',
+    meaning: 'the key that signs the evidence pack',
+    help: 'Ed25519 private key (PEM) that signs the --evidence pack (optional)',
+    secret: true,
+  },
+];
+
 const CREDENTIALS = `Credentials come from the environment:
-  ST_TENANT         tenant id (digits)
-  ST_CLIENT_ID      app client id
-  ST_CLIENT_SECRET  app client secret
-  ST_APP_KEY        application key (ST-App-Key)
-  ST_ENVIRONMENT    production (default) or integration
-  ST_API_URL        API host root override (e.g. a sandbox: http://127.0.0.1:4010)
-  ST_AUTH_URL       token URL override (e.g. http://127.0.0.1:4010/connect/token)
+${CREDENTIAL_VARIABLES.map((c) => `  ${c.variable.padEnd(23)} ${c.help}`).join('\n')}
 `;
 
 const COMMON = `  --policy FILE            policy file (default .github/servicetitan-access.yml)
@@ -21,8 +91,6 @@ const COMMON = `  --policy FILE            policy file (default .github/servicet
   --quiet, -q              no progress on stderr
   --debug                  phase timings, requests and stack traces on stderr
 `;
-
-export const USAGE = `Usage: st-access-guard validate|audit|apply|discover|undo|sandbox|demo [options]   (--help for more)\n`;
 
 const EXIT = `Exit codes: 0 pass, 1 findings at or above --fail-on (or apply refused), 2 configuration error
 (bad policy, missing or wrong credentials), 3 runtime error (ServiceTitan unreachable, apply steps that failed).
@@ -41,6 +109,8 @@ Commands:
   demo       start the sandbox in-process and audit it with the starter policy
   evidence   \`evidence verify DIR\`: check an evidence pack against its manifest
   diff       \`diff OLD NEW\`: what changed between two evidence packs (or snapshots)
+  help       \`help COMMAND\`: the options of one command (the same as \`COMMAND --help\`)
+  version    print the version (also \`--version\`)
 
 Run \`st-access-guard COMMAND --help\` for a command's options.
 ${EXIT}`,
@@ -69,6 +139,12 @@ reading the user back. Refuses (and changes nothing) when the plan has more than
 steps, touches a protected user, would leave fewer than min-active-admins, or the audit is not
 trustworthy (fetch errors, permission-unmapped findings).
 
+On a terminal it lists the changes and asks before the first write.
+
+  --plan REPORT            carry out only the plan reviewed in this audit report: steps the policy
+                           still plans, for users unchanged since the review
+  --yes, -y                do not ask before writing
+  --force                  replace a journal (an apply or undo report with changes) at --report
   --max-changes N          refuse a plan with more changes than this (default 10)
   --fail-on SEV            critical|high|medium|low|never (default high)
   --sarif FILE             write SARIF 2.1.0
@@ -97,11 +173,15 @@ since the apply is skipped with the reason, as is a user who had several roles (
 roleId restores only one: restore those by hand). Guarded like apply: refuses (and changes
 nothing) with more than --max-changes steps, a protected user, or too few admins left; every
 change is verified by reading the user back. A report with no verified changes is a pass with
-nothing to undo.
+nothing to undo. Undo trusts only steps this tool wrote and verified: each carries a seal keyed
+from the client secret and app key, so run it with the apply's credentials; an edited or
+hand-written report is refused.
 
   --policy FILE            the policy whose safety settings guard the undo
                            (default .github/servicetitan-access.yml)
   --max-changes N          refuse an undo with more changes than this (default 10)
+  --yes, -y                do not ask before writing (on a terminal it asks)
+  --force                  replace the journal of an earlier undo at REPORT.undo.json
 ${COMMON.split('\n')
   .filter((line) => !line.includes('--policy FILE') && !line.includes('--report FILE'))
   .join('\n')}
@@ -110,12 +190,23 @@ ${EXIT}`,
   sandbox: `Usage: st-access-guard sandbox [--port N] [--data FILE]
 
 Serves a local ServiceTitan-compatible API (token endpoint included) over a built-in sample tenant,
-or the tenant in FILE (JSON). Prints the environment variables to point the CLI or the action at it.
+or the tenant in FILE (JSON; examples/sandbox/tenant.json is a small one). Prints the environment
+variables and the commands to point the CLI or the action at it. POST /__sandbox/permissions
+changes one permission of one user, to practise docs/permission-ids.md's recipe.
 `,
-  evidence: `Usage: st-access-guard evidence verify DIR
+  evidence: `Usage: st-access-guard evidence verify DIR [--public-key FILE]
 
 Recomputes the SHA-256 of every file of an evidence pack and compares it with the pack's
-manifest.json. Exit 0 when intact, 1 when a file is missing, modified or unexpected (each is named).
+manifest.json. That proves integrity (nothing changed, missing or added since the manifest was
+written), not authorship: anyone who can edit a file can recompute the manifest.
+
+  --public-key FILE        also check manifest.json.sig, the signature a run with
+                           ST_EVIDENCE_SIGNING_KEY (action input evidence-signing-key) wrote,
+                           with this Ed25519 public key (PEM): proves who wrote the pack
+
+Exit 0 when intact (and, with --public-key, signed by that key); 1 when a file is missing, modified
+or unexpected (each is named), or the signature is missing or does not match; 2 when the key
+cannot be read.
 `,
   diff: `Usage: st-access-guard diff OLD NEW [--json | --markdown]
 
@@ -128,4 +219,13 @@ expired and removed. A table on a terminal, --json for machines, --markdown for 
 Starts the sandbox in-process, audits its sample tenant with the starter policy, and prints the
 result. Needs no account and no install beyond this repository.
 `,
+  version: `Usage: st-access-guard version      (or: st-access-guard --version)
+
+Prints the version of st-access-guard.
+`,
 };
+
+/** The commands, as the usage line and "did you mean" know them (`help` is one too). */
+export const COMMANDS: readonly string[] = [...Object.keys(HELP).filter((name) => name !== 'main'), 'help'];
+
+export const USAGE = `Usage: st-access-guard ${COMMANDS.filter((c) => c !== 'help').join('|')} [options]   (--help for more)\n`;

@@ -5,7 +5,14 @@ import { reportFile, runPipeline } from '../pipeline.js';
 import { renderJson } from '../report/json.js';
 import { consoleWidth, renderConsole } from '../report/console.js';
 import { statusExitCode } from '../report/build.js';
-import { parseSettings, type EventContext, type InputName, type InputSource } from '../settings.js';
+import {
+  parseSettings,
+  type EventContext,
+  type InputName,
+  type InputSource,
+  type Settings,
+} from '../settings.js';
+import type { PlanStep } from '../engine/types.js';
 import { readGitHubEvent } from '../github/event.js';
 import type { Mode } from '../report/model.js';
 import { ConfigurationError, GuardError } from '../errors.js';
@@ -20,6 +27,7 @@ const ENV: Partial<Record<InputName, string>> = {
   environment: 'ST_ENVIRONMENT',
   'api-url': 'ST_API_URL',
   'auth-url': 'ST_AUTH_URL',
+  'evidence-signing-key': 'ST_EVIDENCE_SIGNING_KEY',
 };
 
 export function cliInputs(mode: Mode, values: Values, env: NodeJS.ProcessEnv = process.env): InputSource {
@@ -29,6 +37,7 @@ export function cliInputs(mode: Mode, values: Values, env: NodeJS.ProcessEnv = p
       const variable = ENV[name];
       if (variable) return env[variable] ?? '';
       const flag = values[name];
+      if (typeof flag === 'boolean') return flag ? 'true' : '';
       return typeof flag === 'string' ? flag : '';
     },
     label: (name) => (ENV[name] ? `${ENV[name]}` : name === 'mode' ? 'the command' : `--${name}`),
@@ -58,12 +67,49 @@ export function cliEvent(env: NodeJS.ProcessEnv = process.env): EventContext {
   return { name: 'cli', isPullRequest: false, repositoryPrivate: null, payload: {} };
 }
 
+/** On a terminal, apply and undo show what they will change and ask first (--yes skips this). */
+async function askBeforeWriting(
+  mode: Mode,
+  settings: Settings,
+  steps: readonly PlanStep[],
+): Promise<boolean> {
+  const { createInterface } = await import('node:readline/promises');
+  const lines = steps.map(
+    (s) => `  ${s.action}${s.role ? ` → ${s.role}` : ''}  ${s.user.kind} #${s.user.id} ${s.user.name}`,
+  );
+  process.stderr.write(
+    `\n${mode === 'apply' ? 'Apply' : 'Undo'} will make ${steps.length} change${steps.length === 1 ? '' : 's'} in tenant ${settings.tenant ?? ''} (${settings.environment}):\n${lines.join('\n')}\n`,
+  );
+  const prompt = createInterface({ input: process.stdin, output: process.stderr });
+  // Ctrl-C (or the end of input) at the question is a no, never a hang
+  const abort = new AbortController();
+  prompt.on('SIGINT', () => abort.abort());
+  prompt.on('close', () => abort.abort());
+  try {
+    const answer = await prompt.question('Go ahead? Type yes to continue: ', { signal: abort.signal });
+    return /^y(es)?$/i.test(answer.trim());
+  } catch {
+    process.stderr.write('\n');
+    return false;
+  } finally {
+    prompt.close();
+  }
+}
+
 export async function runCommand(mode: Mode, rest: string[], given: Values): Promise<number> {
   const values = mode === 'undo' ? undoValues(rest, given) : given;
   const tty = Boolean(process.stderr.isTTY) && !values.quiet;
   const logger = consoleLogger({ quiet: Boolean(values.quiet), debug: Boolean(values.debug), tty });
   const settings = parseSettings(cliInputs(mode, values), cliEvent(), process.cwd());
-  const result = await runPipeline(settings, { logger, now: () => new Date() });
+  const asks =
+    (mode === 'apply' || mode === 'undo') &&
+    !values.yes &&
+    Boolean(process.stdin.isTTY && process.stderr.isTTY);
+  const result = await runPipeline(settings, {
+    logger,
+    now: () => new Date(),
+    ...(asks ? { confirm: (steps: readonly PlanStep[]) => askBeforeWriting(mode, settings, steps) } : {}),
+  });
   const { report } = result;
   // Each file on its own: one that cannot be written is reported, and the outcome is still shown.
   const failures: string[] = [];
@@ -80,7 +126,7 @@ export async function runCommand(mode: Mode, rest: string[], given: Values): Pro
   };
   // undo reads the apply report named by --report and writes its own journal beside it
   const reportPath = reportFile(settings);
-  if (reportPath) {
+  if (reportPath && result.writeReport) {
     await attempt(`The report ${reportPath}`, () => writeFileAtomic(reportPath, renderJson(report)));
   }
   if (settings.sarifPath) {
@@ -96,6 +142,11 @@ export async function runCommand(mode: Mode, rest: string[], given: Values): Pro
       const { writeRunEvidence } = await import('../evidence/sink.js');
       const evidence = await writeRunEvidence(settings, result);
       if (evidence) process.stderr.write(`Evidence pack: ${evidence.dir}\n`);
+      if (evidence?.signature) {
+        process.stderr.write(
+          `Evidence pack signed: ${evidence.signature.file}, key ${evidence.signature.publicKeyFingerprint}\n`,
+        );
+      }
       if (evidence?.sinceLastReview) process.stderr.write(evidence.sinceLastReview + '\n');
     });
   }
@@ -107,6 +158,7 @@ export async function runCommand(mode: Mode, rest: string[], given: Values): Pro
     process.stdout.write(
       renderConsole(report, {
         color,
+        policy: result.policy,
         width: consoleWidth(process.stdout.columns, process.env),
         ...(reportPath ? { reportPath } : {}),
         ...(settings.sarifPath ? { sarifPath: settings.sarifPath } : {}),

@@ -1,4 +1,6 @@
 /** `st-access-guard sandbox`: a local ServiceTitan-compatible API until interrupted. */
+import { existsSync, realpathSync } from 'node:fs';
+import { delimiter, dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { ConfigurationError } from '../errors.js';
 import { loadTenantData, startSandbox } from '../sandbox/index.js';
 
@@ -20,17 +22,23 @@ export async function runSandboxCommand(values: Values): Promise<number> {
   });
   const employees = sandbox.state.employees.length;
   const technicians = sandbox.state.technicians.length;
+  const cli = cliCommand();
+  const permissions = `${sandbox.url}/__sandbox/permissions`;
   process.stdout.write(
     `ServiceTitan sandbox for tenant ${sandbox.tenant} (${sandbox.state.company.name}: ${employees} employees, ${technicians} technicians, ` +
       `${sandbox.state.userRoles.length} roles, ${sandbox.state.businessUnits.length} business units)\n` +
       `listening on ${sandbox.url}\n\n` +
-      `Point the CLI at it:\n` +
+      `Point the CLI at it, in another terminal:\n` +
       `  export ST_TENANT=${sandbox.tenant} ST_API_URL=${sandbox.url} ST_AUTH_URL=${sandbox.authUrl}\n` +
       `  export ST_CLIENT_ID=${sandbox.credentials.clientId} ST_CLIENT_SECRET=${sandbox.credentials.clientSecret} ST_APP_KEY=${sandbox.credentials.appKey}\n` +
-      `  st-access-guard audit --policy examples/policies/starter.yml\n\n` +
+      `  ${cli} audit --policy ${starterPolicy()}\n\n` +
+      `Practise finding a permission id (docs/permission-ids.md): snapshot, toggle one permission, compare:\n` +
+      `  ${cli} discover --snapshot before.json\n` +
+      `  curl -X POST ${permissions} -d '{"user": "employee:150", "permission": 10405}'\n` +
+      `  ${cli} discover --baseline-snapshot before.json\n\n` +
       `Serves: POST /connect/token; GET /settings/v2/tenant/${sandbox.tenant}/{employees,technicians,user-roles,business-units}` +
       ` (+ /{id}), /export/{employees,technicians,business-units}; PATCH /employees/{id}, /technicians/{id};` +
-      ` POST …/{id}/account-actions. Fault injection: POST ${sandbox.url}/__sandbox/faults. Ctrl-C stops it.\n`,
+      ` POST …/{id}/account-actions. Control: POST ${sandbox.url}/__sandbox/{faults,permissions,reset}. Ctrl-C stops it.\n`,
   );
   await new Promise<void>((resolve) => {
     const stop = () => resolve();
@@ -59,4 +67,48 @@ function listenError(error: unknown, port: number): unknown {
     );
   }
   return error;
+}
+
+/**
+ * How to run this CLI from here: `st-access-guard` when that name on PATH is this very script
+ * (a global or linked install), else `node` and the script's path (`node dist/cli.js` in a clone),
+ * which works whether or not anything was installed.
+ */
+export function cliCommand(
+  script: string | undefined = process.argv[1],
+  cwd: string = process.cwd(),
+  searchPath: string = process.env.PATH ?? '',
+): string {
+  if (!script) return 'st-access-guard';
+  const real = realpathOrNull(script);
+  for (const dir of searchPath.split(delimiter).filter(Boolean)) {
+    const candidate = realpathOrNull(join(dir, 'st-access-guard'));
+    if (candidate !== null && candidate === real) return 'st-access-guard';
+  }
+  return `node ${shellWord(shortPath(script, cwd))}`;
+}
+
+/** The starter policy shipped beside the bundle, as a path from here. */
+function starterPolicy(script: string | undefined = process.argv[1], cwd: string = process.cwd()): string {
+  const shipped = script ? resolve(dirname(script), '..', 'examples', 'policies', 'starter.yml') : null;
+  return shellWord(
+    shipped && existsSync(shipped) ? shortPath(shipped, cwd) : 'examples/policies/starter.yml',
+  );
+}
+
+function shortPath(file: string, cwd: string): string {
+  const rel = relative(cwd, file);
+  return rel !== '' && !rel.startsWith('..') && !isAbsolute(rel) ? rel : file;
+}
+
+function shellWord(word: string): string {
+  return /^[\w./:@%+=,-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
+}
+
+function realpathOrNull(file: string): string | null {
+  try {
+    return realpathSync(file);
+  } catch {
+    return null;
+  }
 }

@@ -7,6 +7,7 @@ import { roleIdsByName } from './role-directory.js';
 import { evaluateRule, type MappingsByName } from './rules.js';
 import type { Snapshot } from './snapshot.js';
 import type { Evaluation, Finding } from './types.js';
+import { referenceUnmatchedFindings } from './unmatched-references.js';
 import { indexUsers } from './user-facts.js';
 import { tenantCounts } from './counts.js';
 
@@ -53,6 +54,7 @@ export function evaluate(policy: Policy, snapshot: Snapshot, now: Date): Evaluat
     ...exempted.findings,
     ...exemptionFindings(policy, users, exempted.used, now),
     ...permissionUnmappedFindings(policy, snapshot.users),
+    ...referenceUnmatchedFindings(policy, snapshot),
   ].sort(compareFindingOrder);
   const { plan, refusals } = buildPlan(policy, snapshot, findings, roleIdsByName(snapshot.roles));
   return {

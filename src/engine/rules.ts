@@ -1,7 +1,15 @@
 /** The two rule kinds of SPEC §4, each evaluated in one pass over the indexed users. */
 import type { ForbidRule, MaxHoldersRule, PermissionMapping, Rule } from '../policy/types.js';
 import { findingId } from './fingerprint.js';
-import { deactivateStep, reduceHoldersSteps, removeRoleStep, turnOffPermissionStep } from './manual-steps.js';
+import {
+  apiAccessPermission,
+  apiAccessSteps,
+  deactivateStep,
+  reduceHoldersSteps,
+  removeRoleStep,
+  turnOffPermissionStep,
+  type ApiAccessPermission,
+} from './manual-steps.js';
 import { selectorFor } from './selectors.js';
 import type { Finding, FindingFix } from './types.js';
 import {
@@ -47,22 +55,38 @@ function whatIsHeld(rule: ForbidRule, facts: UserFacts): Held {
   };
 }
 
+/** The manual steps that revoke the API credentials a holder of the API permissions may have made. */
+function credentialSteps(facts: UserFacts, held: Held, mappings: MappingsByName): string[] {
+  const kinds = new Set<ApiAccessPermission>();
+  for (const name of held.permissions) {
+    const mapping = mappings.get(name);
+    const kind = mapping ? apiAccessPermission(mapping) : null;
+    if (kind) kinds.add(kind);
+  }
+  return apiAccessSteps(kinds, facts.user.name);
+}
+
 function forbidFix(rule: ForbidRule, facts: UserFacts, held: Held, mappings: MappingsByName): FindingFix {
+  const more = credentialSteps(facts, held, mappings);
+  const steps = more.length > 0 ? { steps: more } : {};
   switch (rule.fix.action) {
     case 'lock':
-      return { action: 'lock' };
+      return { action: 'lock', ...steps };
     case 'deactivate':
-      return { action: 'deactivate' };
+      return { action: 'deactivate', ...steps };
     case 'set-role':
-      return { action: 'set-role', role: rule.fix.role };
+      return { action: 'set-role', role: rule.fix.role, ...steps };
     case 'none': {
       const { kind, name } = facts.user;
-      const steps = [
-        ...held.permissions.map((p) => turnOffPermissionStep(kind, name, labelOf(p, mappings))),
-        ...held.roles.map((role) => removeRoleStep(kind, name, role)),
-        ...(held.account ? [deactivateStep(kind, name)] : []),
-      ];
-      return { action: 'manual', steps };
+      return {
+        action: 'manual',
+        steps: [
+          ...held.permissions.map((p) => turnOffPermissionStep(kind, name, labelOf(p, mappings))),
+          ...held.roles.map((role) => removeRoleStep(kind, name, role)),
+          ...(held.account ? [deactivateStep(kind, name)] : []),
+          ...more,
+        ],
+      };
     }
   }
 }

@@ -2,10 +2,10 @@
  * The safety checks of SPEC §6 that can be decided from data. `audit` shows them too, so a
  * reader knows before any apply whether it would go ahead.
  */
-import type { Policy } from '../policy/types.js';
-import type { Snapshot } from './snapshot.js';
+import type { PermissionMapping, Policy } from '../policy/types.js';
+import type { Snapshot, TenantUser } from './snapshot.js';
 import type { ApplyRefusal, Finding, PlanStep } from './types.js';
-import { userKey } from './user-facts.js';
+import { isHeld, userKey } from './user-facts.js';
 
 /** A step the policy makes impossible to carry out as written. */
 export interface StepProblem {
@@ -49,18 +49,31 @@ function isAdmin(roles: readonly string[], builtIn: string | null, adminRoles: R
 }
 
 /**
+ * The mappings of `safety.admin-permissions`: a role is only a name (a custom role may be called
+ * anything, and "Admin" is also a permission section), so admin access may be named by permission.
+ */
+function adminPermissionMappings(policy: Policy | null): PermissionMapping[] {
+  const names = new Set(policy?.safety.adminPermissions ?? []);
+  return (policy?.permissions ?? []).filter((mapping) => names.has(mapping.name));
+}
+
+/**
  * Active admins now and after every step that would be carried out, for apply's steps and undo's
- * alike: the one count behind `min-active-admins`.
+ * alike: the one count behind `min-active-admins`. A user is an admin by an `admin-roles` role or
+ * by holding an `admin-permissions` permission.
  */
 export function activeAdmins(policy: Policy | null, snapshot: Snapshot, plan: readonly PlanStep[]) {
   const adminRoles = new Set(adminRoleNames(policy).map((role) => role.toLowerCase()));
+  const adminPermissions = adminPermissionMappings(policy);
+  const byPermission = (user: TenantUser) => adminPermissions.some((mapping) => isHeld(user, mapping));
   const stepsByUser = new Map(changing(plan).map((step) => [userKey(step.user), step]));
   // kinds and ids of the changed users, so that the tenant's users need no key string each
   const changedIds = new Set(changing(plan).map((step) => step.user.id));
   let before = 0;
   let after = 0;
   for (const user of snapshot.users) {
-    const adminNow = user.active && !user.locked && isAdmin(user.roles, user.role, adminRoles);
+    const usable = user.active && !user.locked;
+    const adminNow = usable && (isAdmin(user.roles, user.role, adminRoles) || byPermission(user));
     if (adminNow) before += 1;
     const step = changedIds.has(user.id) ? stepsByUser.get(userKey(user)) : undefined;
     if (!step) {
@@ -70,11 +83,12 @@ export function activeAdmins(policy: Policy | null, snapshot: Snapshot, plan: re
     // lock and deactivate leave the user unable to act; unlock and activate give it back
     const active = step.action === 'deactivate' ? false : step.action === 'activate' ? true : user.active;
     const locked = step.action === 'lock' ? true : step.action === 'unlock' ? false : user.locked;
-    // roleId replaces every role; the deprecated built-in enum is assumed to follow, so it no longer counts
+    // roleId replaces every role; the deprecated built-in enum is assumed to follow, so it no longer
+    // counts, and neither do permissions, which come with roles: only the new role can make an admin
     const replacesRoles = step.action === 'set-role' || step.action === 'restore-role';
     const admin = replacesRoles
       ? isAdmin([step.role ?? ''], null, adminRoles)
-      : isAdmin(user.roles, user.role, adminRoles);
+      : isAdmin(user.roles, user.role, adminRoles) || byPermission(user);
     if (active && !locked && admin) after += 1;
   }
   return { before, after };
@@ -83,6 +97,14 @@ export function activeAdmins(policy: Policy | null, snapshot: Snapshot, plan: re
 /** The roles that count as admin: the policy's `safety.admin-roles`, or ServiceTitan's built-in Admin. */
 export function adminRoleNames(policy: Policy | null): readonly string[] {
   return policy?.safety.adminRoles ?? ['Admin'];
+}
+
+/** `Admin, Owner, permission admin-access`: what counts as admin, for messages. */
+function adminsLabel(policy: Policy): string {
+  return [
+    ...policy.safety.adminRoles,
+    ...(policy.safety.adminPermissions ?? []).map((name) => `permission ${name}`),
+  ].join(', ');
 }
 
 export type GateVerb = 'apply' | 'undo';
@@ -117,11 +139,11 @@ export function minAdminsRefusal(
   return {
     code: 'apply.min-active-admins',
     message:
-      `After ${what}, ${after} active admin${after === 1 ? '' : 's'} (${policy.safety.adminRoles.join(', ')}) ` +
+      `After ${what}, ${after} active admin${after === 1 ? '' : 's'} (${adminsLabel(policy)}) ` +
       `would remain (${before} now), fewer than safety.min-active-admins (${min}), so ${verb} changes nothing. ` +
       (verb === 'apply'
-        ? `Protect or exempt the admins the plan would lock out, or check that safety.admin-roles names the tenant's admin roles.`
-        : `Restore those roles by hand, or check that safety.admin-roles names the tenant's admin roles.`),
+        ? `Protect or exempt the admins the plan would lock out, or check that safety.admin-roles (and safety.admin-permissions) name the tenant's admin access.`
+        : `Restore those roles by hand, or check that safety.admin-roles (and safety.admin-permissions) name the tenant's admin access.`),
   };
 }
 
@@ -134,6 +156,29 @@ function unmappedRefusal(findings: readonly Finding[]): ApplyRefusal | null {
     message:
       `Permission mappings ${names} match no user in the tenant, so the audit cannot be trusted and apply ` +
       `changes nothing. Find the right ids with \`st-access-guard discover\` and correct the policy.`,
+  };
+}
+
+/**
+ * While a `safety` reference matches nobody, the guards cannot be trusted: a protected user
+ * misspelt is not protected, an admin role misnamed is not counted. Decided on the findings, so
+ * audit shows it too; undo can ask the same of its policy's findings.
+ */
+export function unmatchedGuardRefusal(
+  findings: readonly Finding[],
+  verb: GateVerb = 'apply',
+): ApplyRefusal | null {
+  const guards = findings.filter(
+    (f) => f.rule === 'reference-unmatched' && f.evidence.reference?.key.startsWith('safety.'),
+  );
+  if (guards.length === 0) return null;
+  const names = guards.map((f) => `${f.evidence.reference!.key} ${f.evidence.reference!.value}`).join(', ');
+  return {
+    code: 'apply.reference-unmatched',
+    message:
+      `The safety guards name what the tenant does not have (${names}), so they would not protect what they ` +
+      `were meant to and ${verb} changes nothing. Correct each to an account or role of the tenant, or remove it, ` +
+      `then run again.`,
   };
 }
 
@@ -163,6 +208,7 @@ export function planRefusals(
     protectedRefusal(plan),
     minAdminsRefusal(policy, snapshot, plan),
     unmappedRefusal(findings),
+    unmatchedGuardRefusal(findings),
     policyProblemRefusal(problems),
   ].filter((refusal): refusal is ApplyRefusal => refusal !== null);
 }

@@ -6,7 +6,12 @@ import type { Audience, Position, Severity } from '../policy/types.js';
 import type { UserKind } from './snapshot.js';
 
 /** Ids of the findings that are always checked, whatever the policy says. */
-export const BUILT_IN_RULES = ['exemption-expired', 'exemption-unused', 'permission-unmapped'] as const;
+export const BUILT_IN_RULES = [
+  'exemption-expired',
+  'exemption-unused',
+  'permission-unmapped',
+  'reference-unmatched',
+] as const;
 export type BuiltInRule = (typeof BUILT_IN_RULES)[number];
 
 export interface FindingUser {
@@ -21,10 +26,14 @@ export interface FindingUser {
   locked: boolean;
 }
 
+/**
+ * `steps` on lock, deactivate and set-role: what a person must do besides the change (SPEC §5),
+ * such as rotating a client secret the user could create; absent when there is nothing more.
+ */
 export type FindingFix =
-  | { action: 'lock' }
-  | { action: 'deactivate' }
-  | { action: 'set-role'; role: string }
+  | { action: 'lock'; steps?: string[] }
+  | { action: 'deactivate'; steps?: string[] }
+  | { action: 'set-role'; role: string; steps?: string[] }
   | { action: 'manual'; steps: string[] };
 
 export interface FindingExemption {
@@ -53,6 +62,8 @@ export interface Finding {
     /** built-in findings: the exemption index or permission name concerned */
     exemption?: number;
     permission?: string;
+    /** reference-unmatched: the name the policy uses, where, and in which rule (none for `safety`) */
+    reference?: ReferenceEvidence;
   };
   fix: FindingFix;
   /** the exemption that covers it (active or expired), or null */
@@ -61,6 +72,17 @@ export interface Finding {
   location: Position;
   /** apply mode: a plan step of this run fixed it and reading the user back confirmed it */
   remediated?: boolean;
+}
+
+/** A role, business unit or user the policy names and the tenant does not have. */
+export interface ReferenceEvidence {
+  kind: 'role' | 'business-unit' | 'user';
+  /** as written in the policy */
+  value: string;
+  /** the policy key that holds it: `applies-to.roles`, `forbid.roles`, `safety.protected-users`, … */
+  key: string;
+  /** the rule it belongs to; absent for `safety` */
+  rule?: string;
 }
 
 export type PlanAction = 'lock' | 'deactivate' | 'set-role';
@@ -110,10 +132,12 @@ export interface ApplyRefusal {
     | 'apply.protected-user'
     | 'apply.min-active-admins'
     | 'apply.permission-unmapped'
+    | 'apply.reference-unmatched'
     | 'apply.incomplete-fetch'
     | 'apply.pull-request'
     | 'apply.event'
-    | 'apply.invalid-policy';
+    | 'apply.invalid-policy'
+    | 'apply.not-confirmed';
   message: string;
 }
 

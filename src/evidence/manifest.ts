@@ -9,6 +9,8 @@ import type { Report } from '../report/model.js';
 export const TOOL_NAME: Report['tool']['name'] = 'servicetitan-access-guard';
 
 export const MANIFEST_FILE = 'manifest.json';
+/** The optional signature over manifest.json's bytes (signature.ts); the manifest cannot list it. */
+export const SIGNATURE_FILE = 'manifest.json.sig';
 export const ROSTER_FILE = 'roster.csv';
 export const FINDINGS_FILE = 'findings.csv';
 export const EXEMPTIONS_FILE = 'exemptions.csv';
@@ -17,6 +19,7 @@ export const REPORT_FILE = 'report.json';
 /** Names the pack writes itself; a policy copy never takes one of them. */
 export const RESERVED_FILES: readonly string[] = [
   MANIFEST_FILE,
+  SIGNATURE_FILE,
   ROSTER_FILE,
   FINDINGS_FILE,
   EXEMPTIONS_FILE,
@@ -29,6 +32,14 @@ export interface ManifestFile {
   path: string;
   sha256: string;
   bytes: number;
+}
+
+/** A signed pack's manifest names the signature file and the key that signs it. */
+export interface ManifestSignature {
+  file: typeof SIGNATURE_FILE;
+  algorithm: 'ed25519';
+  /** `sha256:` and the SHA-256 of the public key (DER SubjectPublicKeyInfo) */
+  publicKeyFingerprint: string;
 }
 
 export interface Manifest {
@@ -45,8 +56,10 @@ export interface Manifest {
   redacted: boolean;
   /** the policy's permission mappings (the roster's permission columns), so a diff can line up snapshots */
   permissions: { name: string; id: number }[];
-  /** every file of the pack except manifest.json, sorted by path */
+  /** every file of the pack except manifest.json and its signature, sorted by path */
   files: ManifestFile[];
+  /** present when the pack is signed: manifest.json.sig beside the manifest, over its bytes */
+  signature?: ManifestSignature;
 }
 
 export function sha256Hex(data: string | Uint8Array): string {
@@ -84,7 +97,13 @@ export function parseManifest(text: string): Manifest | null {
   for (const entry of data.files) {
     if (!isRecord(entry)) return null;
     const { path, sha256, bytes } = entry;
-    if (typeof path !== 'string' || !isSafePackPath(path) || path === MANIFEST_FILE) return null;
+    if (
+      typeof path !== 'string' ||
+      !isSafePackPath(path) ||
+      path === MANIFEST_FILE ||
+      path === SIGNATURE_FILE
+    )
+      return null;
     if (typeof sha256 !== 'string' || !/^[0-9a-f]{64}$/.test(sha256)) return null;
     if (typeof bytes !== 'number' || !Number.isInteger(bytes) || bytes < 0) return null;
     files.push({ path, sha256, bytes });
@@ -111,5 +130,16 @@ export function parseManifest(text: string): Manifest | null {
         )
       : [],
     files,
+    ...(parseSignatureEntry(data.signature) ?? {}),
   };
+}
+
+/** The manifest's signature entry; one of another form (a later version's) is left out. */
+function parseSignatureEntry(value: unknown): { signature: ManifestSignature } | null {
+  if (!isRecord(value)) return null;
+  const { file, algorithm, publicKeyFingerprint } = value;
+  if (file !== SIGNATURE_FILE || algorithm !== 'ed25519') return null;
+  if (typeof publicKeyFingerprint !== 'string' || !/^sha256:[0-9a-f]{64}$/.test(publicKeyFingerprint))
+    return null;
+  return { signature: { file, algorithm, publicKeyFingerprint } };
 }

@@ -2,9 +2,10 @@
  * The access-review evidence pack: roster, findings, exemptions and plan as CSV, the JSON report,
  * a copy of the policy file, and a manifest with the SHA-256 of each. Built in memory, then written
  * into a temporary folder beside the target and renamed into place, so an auditor never receives
- * a half-written pack (target.ts decides what may be replaced).
+ * a half-written pack (target.ts decides what may be replaced). With a signing key, the manifest
+ * names the key and manifest.json.sig beside it holds the signature over its bytes (signature.ts).
  */
-import { randomBytes } from 'node:crypto';
+import { randomBytes, type KeyObject } from 'node:crypto';
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { classifyAudience } from '../engine/audience.js';
@@ -23,8 +24,10 @@ import {
   RESERVED_FILES,
   ROSTER_FILE,
   sha256Hex,
+  SIGNATURE_FILE,
   type Manifest,
 } from './manifest.js';
+import { keyFingerprint, signManifest } from './signature.js';
 import { peopleMasker } from './redaction.js';
 import { exemptionsCsv, findingsCsv, planCsv, rosterCsv } from './tables.js';
 import { inspectPackTarget, removeEarlierPack } from './target.js';
@@ -46,6 +49,16 @@ export interface PackInput {
   audienceOf?: (u: TenantUser) => 'internal' | 'external';
   /** folders the pack must never replace nor hold (the workspace); the current folder always counts */
   protectedDirs?: string[];
+  /** an Ed25519 private key: the pack is then signed (manifest.json.sig) */
+  signingKey?: KeyObject | null;
+}
+
+export interface WrittenPack {
+  dir: string;
+  /** every file written, manifest.json and its signature included */
+  files: string[];
+  /** the signature file and the fingerprint of the key that signed, when signed */
+  signature: { file: string; publicKeyFingerprint: string } | null;
 }
 
 export interface PackContents {
@@ -100,6 +113,15 @@ export function buildEvidencePack(input: PackInput): PackContents {
     files: [...files.entries()]
       .map(([path, content]) => describeFile(path, content))
       .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)),
+    ...(input.signingKey
+      ? {
+          signature: {
+            file: SIGNATURE_FILE,
+            algorithm: 'ed25519' as const,
+            publicKeyFingerprint: keyFingerprint(input.signingKey),
+          },
+        }
+      : {}),
   };
   return { files, manifest };
 }
@@ -109,8 +131,11 @@ export function buildEvidencePack(input: PackInput): PackContents {
  * place. An earlier pack there is moved aside and only its own files deleted; a folder that is not
  * absent, empty or an intact pack of this tool is refused before anything is written.
  */
-export async function writeEvidencePack(input: PackInput): Promise<{ dir: string; files: string[] }> {
+export async function writeEvidencePack(input: PackInput): Promise<WrittenPack> {
   const { files, manifest } = buildEvidencePack(input);
+  const manifestBytes = Buffer.from(renderManifest(manifest), 'utf8');
+  // signed before anything is written: a key that cannot sign leaves no folder behind
+  const signature = input.signingKey ? signManifest(manifestBytes, input.signingKey) : null;
   const target = resolve(input.dir);
   const earlier = await inspectPackTarget(target, input.protectedDirs ?? []);
   await mkdir(dirname(target), { recursive: true });
@@ -119,7 +144,8 @@ export async function writeEvidencePack(input: PackInput): Promise<{ dir: string
   await mkdir(temp);
   try {
     for (const [name, content] of files) await writeFile(join(temp, name), content, { flag: 'wx' });
-    await writeFile(join(temp, MANIFEST_FILE), renderManifest(manifest), { flag: 'wx' });
+    await writeFile(join(temp, MANIFEST_FILE), manifestBytes, { flag: 'wx' });
+    if (signature !== null) await writeFile(join(temp, SIGNATURE_FILE), signature, { flag: 'wx' });
     if (earlier.kind === 'absent') {
       // a folder made there meanwhile is replaced only if empty: rename fails on one that is not
       await rename(temp, target);
@@ -138,5 +164,15 @@ export async function writeEvidencePack(input: PackInput): Promise<{ dir: string
     await rm(temp, { recursive: true, force: true });
     throw error;
   }
-  return { dir: input.dir, files: [...manifest.files.map((f) => f.path), MANIFEST_FILE] };
+  return {
+    dir: input.dir,
+    files: [
+      ...manifest.files.map((f) => f.path),
+      MANIFEST_FILE,
+      ...(manifest.signature ? [SIGNATURE_FILE] : []),
+    ],
+    signature: manifest.signature
+      ? { file: SIGNATURE_FILE, publicKeyFingerprint: manifest.signature.publicKeyFingerprint }
+      : null,
+  };
 }

@@ -12,6 +12,8 @@ import { diffReviews, loadReviewState, renderDiffMarkdown } from './diff.js';
 
 export interface EvidenceOutcome {
   dir: string;
+  /** the signature file and the fingerprint of the key that signed it, when `evidence-signing-key` is set */
+  signature: { file: string; publicKeyFingerprint: string } | null;
   /** Markdown "since the last review" section, when a baseline pack was given */
   sinceLastReview: string | null;
 }
@@ -24,7 +26,7 @@ export async function writeRunEvidence(
   if (!settings.evidencePath) return null;
   const policyFile = inWorkspace(settings, settings.policyPath);
   const policyText = result.policy ? await readFile(policyFile, 'utf8') : null;
-  const { dir } = await writeEvidencePack({
+  const { dir, signature } = await writeEvidencePack({
     dir: inWorkspace(settings, settings.evidencePath),
     report: result.report,
     snapshot: result.snapshot,
@@ -35,6 +37,7 @@ export async function writeRunEvidence(
     toolVersion: TOOL_VERSION,
     ...(runUrl ? { runUrl } : {}),
     protectedDirs: [settings.workspace],
+    signingKey: settings.evidenceSigningKey,
   });
   let sinceLastReview: string | null = null;
   if (settings.baselineEvidencePath) {
@@ -42,5 +45,5 @@ export async function writeRunEvidence(
     const after = await loadReviewState(dir);
     sinceLastReview = renderDiffMarkdown(diffReviews(before, after), { root: settings.workspace });
   }
-  return { dir, sinceLastReview };
+  return { dir, signature, sinceLastReview };
 }

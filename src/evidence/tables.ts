@@ -65,9 +65,8 @@ export function rosterCsv(snapshot: Snapshot, policy: Policy | null, opts: Roste
 }
 
 function fixText(fix: FindingFix): string {
-  if (fix.action === 'set-role') return `set-role: ${fix.role}`;
-  if (fix.action === 'manual') return ['manual', ...fix.steps].join('\n');
-  return fix.action;
+  const action = fix.action === 'set-role' ? `set-role: ${fix.role}` : fix.action;
+  return [action, ...(fix.steps ?? [])].join('\n');
 }
 
 function findingStatus(f: Finding): string {

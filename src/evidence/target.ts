@@ -3,19 +3,27 @@
  * a user's input: `evidence: .` names the checkout itself, and a folder that merely holds a
  * `manifest.json` (a web app's, a package's) is not a pack. So a folder is replaced only when it is
  * absent, empty, or an intact pack this tool wrote; everything else is refused and left untouched;
- * and replacing a pack deletes only the files its manifest lists, each still as the tool wrote it.
+ * and replacing a pack deletes only the files its manifest lists, each still as the tool wrote it,
+ * and the signature beside the manifest (manifest.json.sig) when the manifest says it is signed.
  */
 import { lstat, readdir, readFile, realpath, rmdir, unlink } from 'node:fs/promises';
 import { join, relative, resolve, sep, isAbsolute } from 'node:path';
 import { ConfigurationError } from '../errors.js';
 import { inlinePlain } from '../report/text.js';
-import { MANIFEST_FILE, parseManifest, sha256Hex, TOOL_NAME } from './manifest.js';
+import { MANIFEST_FILE, parseManifest, sha256Hex, SIGNATURE_FILE, TOOL_NAME } from './manifest.js';
+import { MAX_SIGNATURE_FILE_BYTES, parseSignature } from './signature.js';
 
 /** What is at the target now: nothing, an empty folder, or an earlier pack and its files. */
 export type PackTarget =
   | { kind: 'absent' }
   | { kind: 'empty' }
-  | { kind: 'pack'; manifest: Buffer; files: { name: string; sha256: string }[] };
+  | {
+      kind: 'pack';
+      manifest: Buffer;
+      files: { name: string; sha256: string }[];
+      /** manifest.json.sig as found, when the manifest says the pack is signed and it is there */
+      signature: Buffer | null;
+    };
 
 const USE_OWN_FOLDER = 'Point `evidence` at a folder of its own, such as `evidence` or `access-review`.';
 
@@ -122,7 +130,23 @@ export async function inspectPackTarget(target: string, protectedDirs: string[])
       throw notOurPack(target, `${inlinePlain(entry.path, 80)} was changed since the tool wrote it`);
     }
   }
-  const listed = new Set([MANIFEST_FILE, ...manifest.files.map((f) => f.path)]);
+  // The manifest cannot list its own signature; it says whether the pack is signed. Only then is a
+  // manifest.json.sig the tool's, and only in the form the tool writes.
+  let signature: Buffer | null = null;
+  if (manifest.signature && entries.includes(SIGNATURE_FILE)) {
+    const path = join(target, SIGNATURE_FILE);
+    const sigStat = await lstat(path);
+    if (!sigStat.isFile() || sigStat.size > MAX_SIGNATURE_FILE_BYTES)
+      throw notOurPack(target, `its ${SIGNATURE_FILE} is not a signature file this tool wrote`);
+    signature = await readFile(path);
+    if (parseSignature(signature) === null)
+      throw notOurPack(target, `its ${SIGNATURE_FILE} is not a signature file this tool wrote`);
+  }
+  const listed = new Set([
+    MANIFEST_FILE,
+    ...manifest.files.map((f) => f.path),
+    ...(manifest.signature ? [SIGNATURE_FILE] : []),
+  ]);
   const others = entries.filter((name) => !listed.has(name)).sort();
   if (others.length > 0) {
     throw new ConfigurationError(
@@ -136,13 +160,14 @@ export async function inspectPackTarget(target: string, protectedDirs: string[])
     kind: 'pack',
     manifest: manifestBytes,
     files: manifest.files.map((f) => ({ name: f.path, sha256: f.sha256 })),
+    signature,
   };
 }
 
 /**
  * Deletes what an earlier pack, moved aside to `dir`, holds of the tool's files: each listed file
- * whose content is still what the manifest says, then the manifest, then the folder if empty. A
- * file that changed or appeared since the check stays where it is.
+ * whose content is still what the manifest says, the signature and then the manifest if unchanged
+ * since the check, then the folder if empty. A file that changed or appeared since stays.
  */
 export async function removeEarlierPack(dir: string, earlier: PackTarget): Promise<void> {
   if (earlier.kind === 'pack') {
@@ -150,6 +175,11 @@ export async function removeEarlierPack(dir: string, earlier: PackTarget): Promi
       const path = join(dir, file.name);
       const bytes = await readFile(path).catch(() => null);
       if (bytes !== null && sha256Hex(bytes) === file.sha256) await unlink(path);
+    }
+    if (earlier.signature !== null) {
+      const signaturePath = join(dir, SIGNATURE_FILE);
+      const signature = await readFile(signaturePath).catch(() => null);
+      if (signature !== null && signature.equals(earlier.signature)) await unlink(signaturePath);
     }
     const manifestPath = join(dir, MANIFEST_FILE);
     const manifest = await readFile(manifestPath).catch(() => null);

@@ -184,6 +184,29 @@ function safetyChanges(base: Policy, head: Policy, view: TenantView | undefined)
         : {}),
     });
   }
+  const addedPermissions = dropped(head.safety.adminPermissions ?? [], base.safety.adminPermissions ?? []);
+  if (addedPermissions.length > 0) {
+    const mappings = head.permissions.filter((m) => addedPermissions.includes(m.name));
+    const baseMappings = base.permissions.filter((m) => base.safety.adminPermissions?.includes(m.name));
+    const adminInBase = (user: TenantUser) =>
+      isAdmin(user, baseAdmins) || baseMappings.some((m) => isHeld(user, m));
+    changes.push({
+      key: 'safety.admin-permissions',
+      kind: 'admin-roles-changed',
+      detail: `adds ${addedPermissions.join(', ')}: their holders count as admins, so min-active-admins is met more easily`,
+      ...(view
+        ? {
+            affected: {
+              label: 'who now counts as an admin',
+              users: usersWhere(
+                view,
+                (i) => mappings.some((m) => isHeld(view.users[i]!, m)) && !adminInBase(view.users[i]!),
+              ),
+            },
+          }
+        : {}),
+    });
+  }
   const removed = dropped(base.safety.adminRoles, head.safety.adminRoles);
   if (removed.length > 0) {
     changes.push({

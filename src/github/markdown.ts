@@ -37,9 +37,11 @@ export function userCell(f: Finding): string {
 }
 
 export function fixCell(f: Finding): string {
-  if (f.fix.action !== 'manual') return md(fixLabel(f.fix), 80);
-  const steps = f.fix.steps.slice(0, 3).map((s) => md(s, 160));
-  if (f.fix.steps.length > 3) steps.push(`and ${f.fix.steps.length - 3} more steps`);
+  const all = f.fix.steps ?? [];
+  const steps = all.slice(0, 3).map((s) => md(s, 160));
+  if (all.length > 3) steps.push(`and ${all.length - 3} more steps`);
+  // lock, deactivate and set-role may come with steps a person takes besides the change
+  if (f.fix.action !== 'manual') return [md(fixLabel(f.fix), 80), ...steps].join('<br>');
   return steps.length > 0 ? steps.join('<br>') : 'manual';
 }
 

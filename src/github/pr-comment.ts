@@ -19,7 +19,9 @@ import {
   statusOf,
   type GitHubContext,
 } from './context.js';
-import { assemble, findingTable } from './markdown.js';
+import { holdings } from '../report/describe.js';
+import { comparisonCounts } from '../report/comparison.js';
+import { assemble, bySeverity, findingTable, userCell } from './markdown.js';
 import { guardChanges, type GuardChange } from './guard-impact.js';
 import { exemptionChanges, type ExemptionChange } from './exemption-impact.js';
 import { tenantView, type Affected, type AffectedUser } from './impact-view.js';
@@ -115,13 +117,18 @@ function impactPieces(report: Report, opts: ImpactOptions): string[] {
     pieces.push('\nThe base policy could not be evaluated, so there is no comparison; see the run log.\n');
   }
   const headById = new Map(report.findings.map((f) => [f.id, f]));
-  const baseFindings =
-    redacted && opts.baseFindings ? redactFindings(report, opts.baseFindings) : opts.baseFindings;
+  // the report's own copy of the resolved findings is masked with it; a caller's base findings are not
+  const baseFindings = opts.baseFindings
+    ? redacted
+      ? redactFindings(report, opts.baseFindings)
+      : opts.baseFindings
+    : comparison?.resolvedFindings;
   const baseById = new Map((baseFindings ?? []).map((f) => [f.id, f]));
   const added = (comparison?.added ?? []).map((id) => headById.get(id)).filter((f) => f !== undefined);
   const resolvedIds = comparison?.resolved ?? [];
   const resolved = resolvedIds.map((id) => baseById.get(id)).filter((f) => f !== undefined);
   const unknownResolved = resolvedIds.filter((id) => !baseById.has(id));
+  const exempted = (comparison?.exempted ?? []).map((id) => headById.get(id)).filter((f) => f !== undefined);
   const { basePolicy, headPolicy } = opts;
   const compared = basePolicy !== undefined && headPolicy !== undefined;
   const view = compared && opts.snapshot ? tenantView(opts.snapshot, basePolicy, headPolicy) : undefined;
@@ -131,7 +138,7 @@ function impactPieces(report: Report, opts: ImpactOptions): string[] {
   const loosenings = exemptions.length + rules.length + guards.length;
 
   if (comparison) {
-    const findings = `**${added.length} finding${added.length === 1 ? '' : 's'} added, ${resolvedIds.length} resolved**`;
+    const findings = `**${comparisonCounts(comparison)}**`;
     const parts = [
       [exemptions.length, 'exemption change'],
       [rules.length, 'rule change'],
@@ -164,11 +171,12 @@ function impactPieces(report: Report, opts: ImpactOptions): string[] {
       );
     }
   }
+  if (exempted.length > 0) pieces.push(...exemptedTable(exempted));
   if (exemptions.length > 0) pieces.push(...exemptionTable(exemptions, redacted));
   if (rules.length > 0) pieces.push(...ruleList(rules, redacted));
   if (guards.length > 0) pieces.push(...guardList(guards, redacted));
   if (comparison && loosenings === 0) {
-    const unchanged = added.length + resolvedIds.length === 0;
+    const unchanged = added.length + resolvedIds.length + exempted.length === 0;
     if (!compared) {
       if (unchanged) pieces.push('\nThis change neither adds nor resolves findings.\n');
     } else if (unchanged) {
@@ -186,6 +194,29 @@ function impactPieces(report: Report, opts: ImpactOptions): string[] {
 function redactFindings(report: Report, findings: Finding[]): Finding[] {
   return redactReport({ ...report, findings, plan: [], refusals: [], errors: [], discovery: undefined })
     .findings;
+}
+
+/**
+ * Findings the change exempts: still there, now accepted. Named as such (never "resolved"), with
+ * who, what, until when, on whose approval and why.
+ */
+function exemptedTable(findings: readonly Finding[]): string[] {
+  const rows = [...findings]
+    .sort(bySeverity)
+    .slice(0, TABLE_LIMIT)
+    .map((f) => {
+      const x = f.exemption!;
+      const reason = md(x.reason, 200) + (x.ticket ? ` · ${md(x.ticket, 40)}` : '');
+      return `| ${f.severity} | ${md(f.rule, 80)} | ${userCell(f)} | ${md(holdings(f), 300)} | ${md(x.expires, 20)} | ${md(x.approvedBy, 120)} | ${reason} |\n`;
+    });
+  const more = findings.length > TABLE_LIMIT ? [`\n_and ${findings.length - TABLE_LIMIT} more_\n`] : [];
+  return [
+    `\n### Findings this change exempts (${findings.length})\n\n`,
+    'Still there: an exemption this change adds or extends now accepts them.\n\n',
+    '| Severity | Rule | User | Holds | Until | Approved by | Reason |\n| --- | --- | --- | --- | --- | --- | --- |\n',
+    ...rows,
+    ...more,
+  ];
 }
 
 function exemptionTable(changes: readonly ExemptionChange[], redacted: boolean): string[] {

@@ -104,7 +104,7 @@ export const POLICY_ISSUE_CODES = {
   },
   'policy.reserved-rule-id': {
     meaning:
-      'A rule uses the id of a built-in finding (exemption-expired, exemption-unused, permission-unmapped).',
+      'A rule uses the id of a built-in finding (exemption-expired, exemption-unused, permission-unmapped, reference-unmatched).',
     fix: 'Choose another id.',
   },
   'policy.rule-kind': {
@@ -129,7 +129,7 @@ export const POLICY_ISSUE_CODES = {
   },
   'policy.unexemptible-rule': {
     meaning: 'An exemption names a built-in finding; those report problems with the policy itself.',
-    fix: 'Fix the cause instead: renew or remove the exemption, or correct the permission mapping.',
+    fix: 'Fix the cause instead: renew or remove the exemption, correct the permission mapping, or correct the name that matches nothing in the tenant.',
   },
   'policy.exemption-scope': {
     meaning:

@@ -3,7 +3,7 @@
  * `Policy` the engine reads: camelCase, user references parsed, names lower-cased where they
  * compare case-insensitively, and every rule, exemption and mapping with its place in the file.
  */
-import { parseUserRef } from './references.js';
+import { parseUserRef, referenceSite } from './references.js';
 import type { PolicyDocument } from './schema.js';
 import type { PathSegment } from './source.js';
 import type { AppliesTo, Policy, Position, Rule, RuleFix, UserRef } from './types.js';
@@ -74,8 +74,38 @@ export function normalizePolicy(doc: PolicyDocument, source: Policy['source'], l
       protectedUsers: refs(doc.safety['protected-users']),
       minActiveAdmins: doc.safety['min-active-admins'],
       adminRoles: unique(doc.safety['admin-roles']),
+      adminPermissions: unique(doc.safety['admin-permissions']),
     },
+    referencePositions: referencePositions(doc, locate),
   };
+}
+
+/**
+ * Where each role, business-unit and user reference stands; a value written twice in one list
+ * is found at its first place, as normalization keeps the first.
+ */
+function referencePositions(doc: PolicyDocument, locate: Locate): Record<string, Position> {
+  const positions: Record<string, Position> = {};
+  const note = (path: PathSegment[], values: readonly (string | number)[] | undefined, users = false) => {
+    values?.forEach((value, i) => {
+      const named = users && typeof value === 'string' ? parseUserRef(value) : value;
+      if (named === null) return;
+      positions[referenceSite(path.join('.'), named)] ??= locate([...path, i]);
+    });
+  };
+  doc.rules.forEach((rule, index) => {
+    const at = (...rest: PathSegment[]): PathSegment[] => ['rules', index, ...rest];
+    const scope = rule['applies-to'];
+    note(at('applies-to', 'roles'), scope?.roles);
+    note(at('applies-to', 'business-units'), scope?.['business-units']);
+    note(at('applies-to', 'users'), scope?.users, true);
+    note(at('applies-to', 'except-users'), scope?.['except-users'], true);
+    note(at('forbid', 'roles'), rule.forbid?.roles);
+    note(at('max-holders', 'roles'), rule['max-holders']?.roles);
+  });
+  note(['safety', 'protected-users'], doc.safety['protected-users'], true);
+  note(['safety', 'admin-roles'], doc.safety['admin-roles']);
+  return positions;
 }
 
 type RawAppliesTo = NonNullable<PolicyDocument['rules'][number]['applies-to']>;

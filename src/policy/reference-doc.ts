@@ -44,6 +44,11 @@ const BUILT_IN_FINDINGS = [
     'high',
     "A permission id under `permissions:` that appears in no user's permissions, whatever its value. The mapping is probably wrong, so a rule using it could pass silently. Check the id with `st-access-guard discover`. While it stands, `apply` refuses to change anything.",
   ],
+  [
+    'reference-unmatched',
+    'high in `safety`, medium in a rule',
+    "A role, business unit or user named by a rule (`applies-to` `roles`, `business-units`, `users`, `except-users`; `forbid.roles`; `max-holders.roles`) or by `safety` (`protected-users`, `admin-roles`) that matches nothing in the tenant, active or not: the rule or guard is silently weaker than written (`roles: [Admins]` in a tenant whose role is `Admin` checks nobody). A role matches a user role of the tenant, one of ServiceTitan's built-in roles, or a role any account holds; a business unit matches by name or id. One finding per name, pointing at it, with the nearest name the tenant has. While a `safety` reference matches nothing, `apply` refuses to change anything. Exemption users, `approved-by`, `internal-users` and `external-users` are not checked: they may name people without an account.",
+  ],
 ] as const;
 
 export function policyReferenceMarkdown(): string {

@@ -34,3 +34,13 @@ export function parseUserRef(raw: string): UserRef | null {
 export function sameUserRef(a: UserRef, b: UserRef): boolean {
   return a.type === b.type && a.value === b.value;
 }
+
+/**
+ * The key of one reference in `Policy.referencePositions`: where it is (`rules.2.forbid.roles`,
+ * `safety.protected-users`) and what it names (a role or business unit as written, a user
+ * reference as `type:value`).
+ */
+export function referenceSite(path: string, value: string | number | UserRef): string {
+  const named = typeof value === 'object' ? `${value.type}:${value.value}` : String(value);
+  return `${path}\0${named}`;
+}

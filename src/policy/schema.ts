@@ -95,7 +95,7 @@ const permissions = z
   .record(z.string().regex(NAME_PATTERN), permissionMapping)
   .default({})
   .describe(
-    'The names that rules use for ServiceTitan permissions, each mapped to its numeric id. Every name a rule uses must be here; two names may not share an id.',
+    'The names that rules use for ServiceTitan permissions, each mapped to its numeric id. Every name a rule uses must be here; two names may not share an id. A mapping named `generate-api-key` or `manage-api-access`, or labelled `Generate API Application Key` or `Manage API Application Access`, is taken to be that API permission (by name or label, never by id, because ids differ per tenant): a finding about it carries, besides its fix, the steps that revoke the credentials its holder may have made (rotate client secrets, disconnect apps), because locking an account does not.',
   )
   .meta({ examples: [{ 'generate-api-key': { id: 10421, label: 'Generate API Application Key' } }] });
 
@@ -264,14 +264,25 @@ const safety = z
       .int()
       .min(0)
       .default(1)
-      .describe('`apply` refuses a plan that would leave fewer active users holding an admin role.')
+      .describe(
+        '`apply` refuses a plan that would leave fewer active, unlocked admins: users holding an `admin-roles` role or an `admin-permissions` permission.',
+      )
       .meta({ examples: [2] }),
     'admin-roles': z
       .array(z.string().min(1))
       .min(1)
       .default(['Admin', 'Owner'])
-      .describe('The roles that count as admin for `min-active-admins` (names or built-in roles).')
+      .describe(
+        'The roles that count as admin for `min-active-admins`: role names or built-in roles. A role is only a name (a custom role may be called anything, and `Admin` is also the name of a permission section), so `admin-permissions` can name admin access by permission as well.',
+      )
       .meta({ examples: [['Admin', 'Owner']] }),
+    'admin-permissions': z
+      .array(z.string().min(1))
+      .default([])
+      .describe(
+        'Permissions (names from `permissions`) whose holders also count as admin for `min-active-admins`, whatever their role is called: for example the permission behind ServiceTitan\'s "Access to Admin". Optional; without it only `admin-roles` count.',
+      )
+      .meta({ examples: [['admin-access']] }),
   })
   .describe('Guards on `apply`, checked before anything is changed.')
   .meta({ examples: [{ 'protected-users': ['owner@acme-hvac.com'], 'min-active-admins': 1 }] });
@@ -326,6 +337,7 @@ export const policySchema = z
       'protected-users': [],
       'min-active-admins': 1,
       'admin-roles': ['Admin', 'Owner'],
+      'admin-permissions': [],
     }),
   })
   .describe('An access policy for a ServiceTitan tenant (servicetitan-access-guard, version 1).');

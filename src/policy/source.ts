@@ -7,11 +7,12 @@ import { isAlias, isMap, isNode, isPair, isScalar, isSeq, LineCounter, parseAllD
 import type { Document, Node } from 'yaml';
 import type { PolicyIssue } from '../errors.js';
 import type { Position } from './types.js';
+import { syntaxProblems } from './yaml-syntax.js';
 
+/** The longest line an issue quotes (with a caret under the column). */
+const MAX_SOURCE_LINE = 500;
 /** Bounds the work YAML aliases may cause; a policy needs a handful at most. */
 const MAX_ALIAS_COUNT = 100;
-/** More syntax errors than this add nothing for the reader (a deep bracket nest yields hundreds). */
-const MAX_SYNTAX_ISSUES = 10;
 
 const CORE_TAGS = new Set(
   ['str', 'int', 'float', 'bool', 'null', 'map', 'seq', 'timestamp'].map((t) => `tag:yaml.org,2002:${t}`),
@@ -62,17 +63,17 @@ export function readPolicyYaml(text: string, file: string): ReadResult {
     };
   }
 
+  const parse = (source: string) =>
+    parseAllDocuments(source, {
+      lineCounter: source === text ? lineCounter : new LineCounter(),
+      schema: 'core',
+      uniqueKeys: true,
+      prettyErrors: false,
+      strict: true,
+    });
   let documents: Document.Parsed[];
   try {
-    documents = Array.from(
-      parseAllDocuments(text, {
-        lineCounter,
-        schema: 'core',
-        uniqueKeys: true,
-        prettyErrors: false,
-        strict: true,
-      }),
-    );
+    documents = Array.from(parse(text));
   } catch (error) {
     if (error instanceof RangeError) return { ok: false, issues: [tooDeep(issue, 0)] };
     throw error;
@@ -101,26 +102,32 @@ export function readPolicyYaml(text: string, file: string): ReadResult {
     };
   }
 
-  const syntax: PolicyIssue[] = [];
-  let tooDeepSeen = false;
-  for (const error of first.errors) {
-    if (error.code === 'RESOURCE_EXHAUSTION') {
-      if (!tooDeepSeen) syntax.push(tooDeep(issue, error.pos[0]));
-      tooDeepSeen = true;
-    } else if (error.code === 'DUPLICATE_KEY') {
-      syntax.push(
-        issue(
-          error.pos[0],
-          'policy.duplicate-key',
-          'This key appears twice in the same mapping.',
-          'Keep one of them.',
-        ),
-      );
-    } else {
-      syntax.push(issue(error.pos[0], 'policy.yaml-syntax', plainYamlMessage(error.message)));
-    }
+  if (first.errors.length > 0) {
+    // one issue per problem, not one per message of yaml's (see yaml-syntax.ts)
+    const reparse = (source: string) => {
+      try {
+        return Array.from(parse(source))[0]?.errors ?? [];
+      } catch {
+        return null;
+      }
+    };
+    const lines = text.split('\n');
+    const issues = syntaxProblems(text, first.errors, reparse).map((p): PolicyIssue => {
+      if (p.code === 'policy.too-deep') return { ...tooDeep(issue, 0), line: p.line, column: p.column };
+      // the line, for a caret under the column; not a line so long it is not one a person wrote
+      const sourceLine = lines[p.line - 1]?.replace(/\r$/, '');
+      return {
+        file,
+        line: p.line,
+        column: p.column,
+        code: p.code,
+        message: p.message,
+        ...(p.hint ? { hint: p.hint } : {}),
+        ...(sourceLine !== undefined && sourceLine.length <= MAX_SOURCE_LINE ? { sourceLine } : {}),
+      };
+    });
+    return { ok: false, issues };
   }
-  if (syntax.length > 0) return { ok: false, issues: dedupe(syntax).slice(0, MAX_SYNTAX_ISSUES) };
 
   const tags: PolicyIssue[] = [];
   visit(first, (_key, node) => {
@@ -242,22 +249,6 @@ function tooDeep(
     'The YAML nests too deeply to be a policy.',
     'A policy nests a few levels at most.',
   );
-}
-
-/** yaml's messages sometimes carry a code excerpt after the first line; the location is reported separately. */
-function plainYamlMessage(message: string): string {
-  const firstLine = message.split('\n')[0] ?? message;
-  return `YAML syntax error: ${firstLine.replace(/ at line \d+, column \d+:?$/, '')}`;
-}
-
-function dedupe(issues: PolicyIssue[]): PolicyIssue[] {
-  const seen = new Set<string>();
-  return issues.filter((i) => {
-    const key = `${i.line}:${i.column}:${i.code}:${i.message}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
 }
 
 export function describeValue(value: unknown): string {

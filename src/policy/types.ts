@@ -107,5 +107,13 @@ export interface Policy {
     protectedUsers: UserRef[];
     minActiveAdmins: number;
     adminRoles: string[];
+    /** names of mapped permissions whose holders count as admin too; absent or empty: roles only */
+    adminPermissions?: string[];
   };
+  /**
+   * Where each role, business-unit and user reference of the rules and `safety` stands in the
+   * file, by `referenceSite` (policy/references.ts), so a reference that matches nothing in the
+   * tenant is reported at its own line. Absent on policies not read from a file.
+   */
+  referencePositions?: Record<string, Position>;
 }

@@ -153,6 +153,19 @@ export function crossFieldIssues(source: PolicySource, file: string, now: Date):
     }
   }
 
+  for (const [i, name] of list(record(doc.safety)?.['admin-permissions']).entries()) {
+    if (typeof name !== 'string' || name === '' || permissionNames.includes(name)) continue;
+    const guess = nearest(name, permissionNames);
+    add(
+      ['safety', 'admin-permissions', i],
+      'policy.unknown-permission',
+      `\`safety.admin-permissions\` names the permission \`${name}\`, which is not mapped under \`permissions:\`.`,
+      guess
+        ? `did you mean \`${guess}\`?`
+        : `add it under \`permissions:\` with its id (find it with \`st-access-guard discover\`)`,
+    );
+  }
+
   for (const [index, rawExemption] of list(doc.exemptions).entries()) {
     const exemption = record(rawExemption);
     if (!exemption) continue;
@@ -165,7 +178,7 @@ export function crossFieldIssues(source: PolicySource, file: string, now: Date):
           at('rules', i),
           'policy.unexemptible-rule',
           `\`${ruleId}\` is a built-in finding about the policy itself and cannot be exempted.`,
-          'fix its cause instead: renew or remove the exemption, or correct the permission mapping',
+          'fix its cause instead: renew or remove the exemption, correct the permission mapping, or correct the name that matches nothing',
         );
       } else if (!ruleKinds.has(ruleId)) {
         const guess = nearest(ruleId, ruleKinds.keys());

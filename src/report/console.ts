@@ -5,7 +5,7 @@
  * bounded; tables wrap to the terminal's width and never cut who, record or rule.
  */
 import type { Finding } from '../engine/types.js';
-import { SEVERITIES, type Severity } from '../policy/types.js';
+import { SEVERITIES, type Policy, type Severity } from '../policy/types.js';
 import { isExempt, isOpen, isRemediated } from './build.js';
 import { ansi, renderTable, wrap, type Paint } from './console-table.js';
 import {
@@ -14,6 +14,8 @@ import {
   failOnLabel,
   fixingStep,
   fixLabel,
+  fixSteps,
+  hasManualSteps,
   headlineCounts,
   holdings,
   personLabel,
@@ -22,7 +24,11 @@ import {
   stepLabel,
 } from './describe.js';
 import type { Report } from './model.js';
-import { inlinePlain } from './text.js';
+import { validatedOnly, validatedOnlyText, validateNotices } from './validated-only.js';
+import { describeNotice } from '../policy/exemption-notices.js';
+import { maskUserRef } from './redact.js';
+import { CHANGE_LABEL, comparedFindings, comparisonCounts, exemptedText, type Change } from './comparison.js';
+import { codeFrame, inlinePlain } from './text.js';
 
 export interface ConsoleOptions {
   color: boolean;
@@ -30,6 +36,8 @@ export interface ConsoleOptions {
   width?: number;
   reportPath?: string;
   sarifPath?: string;
+  /** the policy, so a validate-only run can warn about exemptions that have run out or soon will */
+  policy?: Partial<Pick<Policy, 'exemptions'>> | null;
 }
 
 /** Rows shown per table before "and N more". */
@@ -60,6 +68,8 @@ const STATUS_BADGE = {
 
 const plain = (s: string, max = 200) => inlinePlain(s, max);
 
+const CHANGE_MARK: Record<Change, string> = { added: '+', resolved: '-', exempted: '~' };
+
 /** Name and email, each bounded on its own, so a long name never cuts the email. */
 function who(f: Finding): string {
   return f.user ? person(f.user) : 'tenant';
@@ -85,11 +95,16 @@ export function renderConsole(report: Report, opts: ConsoleOptions): string {
     `ServiceTitan ${report.mode}`,
     report.tenant ? `tenant ${plain(report.tenant, 40)} (${report.environment})` : report.environment,
     `policy ${plain(report.policy.path, 80)}`,
-    failOnLabel(report.failOn),
-  ].join(' · ');
-  out.push(`${paint(badge.text, badge.color)}  ${context}`);
+    failOnLabel(report),
+  ]
+    .filter((part) => part !== null)
+    .join(' · ');
+  // a run that read no tenant is never shown as an audit that passed
+  const onlyValidated = validatedOnly(report);
+  const title = onlyValidated ? `✔ POLICY VALID (not audited)` : badge.text;
+  out.push(`${paint(title, badge.color)}  ${context}`);
   // Counts of a run that could not audit would read as "0 findings": show them only when it did.
-  const judged = report.mode !== 'validate' && report.mode !== 'discover';
+  const judged = !onlyValidated && report.mode !== 'validate' && report.mode !== 'discover';
   if (judged && (report.errors.length === 0 || report.counts.users > 0)) {
     out.push(`  ${headlineCounts(report)}`);
   }
@@ -102,6 +117,9 @@ export function renderConsole(report: Report, opts: ConsoleOptions): string {
       out.push(`  ${paint(plain(e.code, 60), '31')}${where}`);
       // An error is what the user must read in full: let the terminal wrap it rather than cut it.
       for (const line of e.message.split('\n').slice(0, 30)) out.push(`    ${plain(line, 1000)}`);
+      if (e.sourceLine !== undefined && e.line) {
+        for (const line of codeFrame(e.line, e.column ?? 1, e.sourceLine)) out.push(`      ${line}`);
+      }
       if (e.hint) out.push(paint(`    ${plain(e.hint, 1000)}`, '2'));
     }
   }
@@ -172,8 +190,18 @@ export function renderConsole(report: Report, opts: ConsoleOptions): string {
       ...more(fixed.length, CONSOLE_ROWS, paint),
     );
   }
-  if (report.errors.length === 0 && report.mode === 'validate')
-    out.push('', paint('The policy is valid.', '32'));
+  if (onlyValidated) out.push('', paint(plain(validatedOnlyText(report), 300), '32'));
+  const notices = validateNotices(report, opts.policy);
+  if (notices.length > 0) {
+    heading(`${paint('EXEMPTIONS TO RENEW', '33')}  ${notices.length}`);
+    const user = (raw: string) => (report.redacted ? maskUserRef(raw) : raw);
+    for (const n of notices) {
+      const where = `${plain(report.policy.path, 80)}:${n.position.line}`;
+      wrap(`${where}: ${plain(describeNotice(n, user), 600)}`, width - 4, true).forEach((line, i) =>
+        out.push(`${i === 0 ? '  - ' : '    '}${line}`),
+      );
+    }
+  }
 
   const exempted = report.findings.filter(isExempt);
   if (exempted.length > 0) {
@@ -228,15 +256,14 @@ export function renderConsole(report: Report, opts: ConsoleOptions): string {
             { header: 'STATUS', min: 8, max: 8, keep: true, nowrap: true },
             { header: 'DETAIL', min: 10, max: 60 },
           ],
-          report.plan
-            .slice(0, CONSOLE_ROWS)
-            .map((s) => [
-              person(s.user),
-              recordRef(s.user),
-              plain(stepLabel(s), 60),
-              s.status,
-              plain(stepDetail(s)),
-            ]),
+          report.plan.slice(0, CONSOLE_ROWS).map((s) => [
+            person(s.user),
+            recordRef(s.user),
+            plain(stepLabel(s), 60),
+            s.status,
+            // a failed step's error ends with what to do about it: not cut where a reason is
+            plain(stepDetail(s), s.status === 'failed' || s.status === 'applied' ? 800 : 200),
+          ]),
           {
             width,
             paint,
@@ -251,13 +278,14 @@ export function renderConsole(report: Report, opts: ConsoleOptions): string {
     }
   }
 
-  const manual = open.filter((f) => f.fix.action === 'manual');
+  const manual = open.filter(hasManualSteps);
   if (manual.length > 0) {
     heading('MANUAL STEPS');
     for (const f of manual.slice(0, CONSOLE_ROWS)) {
-      const steps = f.fix.action === 'manual' ? f.fix.steps.slice(0, 5) : [];
+      const steps = fixSteps(f.fix).slice(0, 5);
       // the rule and who on one line, each step wrapped under it: nothing a person acts on is cut
-      wrap(`${plain(f.rule, 80)} · ${who(f)}`, width - 4, false).forEach((line, i) =>
+      const besides = f.fix.action === 'manual' ? '' : ` · besides ${fixLabel(f.fix)} (apply)`;
+      wrap(`${plain(f.rule, 80)} · ${who(f)}${plain(besides, 120)}`, width - 4, false).forEach((line, i) =>
         out.push(`${i === 0 ? '  - ' : '    '}${line}`),
       );
       for (const step of steps) {
@@ -270,10 +298,20 @@ export function renderConsole(report: Report, opts: ConsoleOptions): string {
   }
 
   if (report.comparison) {
-    const { added, resolved } = report.comparison;
-    heading(`POLICY CHANGE  +${added.length} added  -${resolved.length} resolved`);
-    for (const id of added.slice(0, CONSOLE_ROWS)) out.push(`  + ${plain(id, 80)}`);
-    for (const id of resolved.slice(0, CONSOLE_ROWS)) out.push(`  - ${plain(id, 80)}`);
+    heading(`POLICY CHANGE  ${comparisonCounts(report.comparison)}`);
+    const entries = comparedFindings(report);
+    for (const { change, id, finding: f } of entries.slice(0, CONSOLE_ROWS)) {
+      // who and what, never a bare id: the id only when the report does not hold the finding
+      const what = f
+        ? `${CHANGE_LABEL[change]} · ${f.severity} ${plain(f.rule, 80)} · ${who(f)}` +
+          (f.user ? ` (${recordRef(f.user)})` : '') +
+          (change === 'exempted' && f.exemption ? ` · ${plain(exemptedText(f.exemption), 400)}` : '')
+        : `${CHANGE_LABEL[change]} · finding ${plain(id, 40)}`;
+      wrap(what, width - 4, false).forEach((line, i) =>
+        out.push(`${i === 0 ? `  ${CHANGE_MARK[change]} ` : '    '}${line}`),
+      );
+    }
+    out.push(...more(entries.length, CONSOLE_ROWS, paint));
   }
 
   if (report.discovery) renderDiscovery(report.discovery, out, width, paint, heading);

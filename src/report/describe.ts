@@ -62,6 +62,19 @@ export function fixLabel(fix: FindingFix): string {
   }
 }
 
+/**
+ * What a person does by hand for a finding: a manual fix's steps, or the steps that accompany
+ * lock, deactivate or set-role (rotating a client secret, say).
+ */
+export function fixSteps(fix: FindingFix): readonly string[] {
+  return fix.steps ?? [];
+}
+
+/** Findings that list steps for a person: every manual fix, and other fixes that carry steps. */
+export function hasManualSteps(f: Finding): boolean {
+  return f.fix.action === 'manual' || fixSteps(f.fix).length > 0;
+}
+
 export function stepLabel(step: PlanStep): string {
   return step.action === 'set-role' ? `set role ${step.role ?? step.roleId ?? '?'}` : step.action;
 }
@@ -100,9 +113,13 @@ export function headlineCounts(report: Report): string {
   );
 }
 
-/** `fails on high or above` */
-export function failOnLabel(failOn: Report['failOn']): string {
-  return failOn === 'never' ? 'never fails on findings' : `fails on ${failOn} or above`;
+/**
+ * `fails on high or above`, for the modes that judge findings (audit, apply); null for validate,
+ * discover and undo, which fail-on does not apply to.
+ */
+export function failOnLabel(report: Pick<Report, 'failOn' | 'mode'>): string | null {
+  if (report.mode !== 'audit' && report.mode !== 'apply') return null;
+  return report.failOn === 'never' ? 'never fails on findings' : `fails on ${report.failOn} or above`;
 }
 
 /** Whole days from `now` until the end (23:59:59 UTC) of an exemption's expiry date. */

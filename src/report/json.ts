@@ -81,7 +81,11 @@ export function reportToJson(report: Report): Record<string, unknown> {
     findings: report.findings.map(finding),
     plan: report.plan.map(planStep),
     refusals: report.refusals.map((r) => ({ code: r.code, message: r.message })),
-    comparison: report.comparison && { added: report.comparison.added, resolved: report.comparison.resolved },
+    comparison: report.comparison && {
+      added: report.comparison.added,
+      resolved: report.comparison.resolved,
+      exempted: report.comparison.exempted,
+    },
     discovery: report.discovery,
     errors: report.errors.map((e) => ({
       code: e.code,

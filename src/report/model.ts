@@ -2,6 +2,7 @@
  * The one report (SPEC §5). Built once per run; every channel (JSON, job summary, SARIF,
  * annotations, console, issue, comment, evidence) renders from it.
  */
+import type { FindingComparison } from '../engine/compare.js';
 import type { ApplyRefusal, Evaluation, Finding, PlanStep } from '../engine/types.js';
 
 export type Mode = 'validate' | 'audit' | 'apply' | 'discover' | 'undo';
@@ -17,6 +18,8 @@ export interface ReportError {
   file?: string;
   line?: number;
   column?: number;
+  /** the policy line a YAML syntax error points at, shown with a caret under `column` */
+  sourceLine?: string;
 }
 
 /** discover mode: every permission id the tenant's users carry */
@@ -37,6 +40,16 @@ export interface PermissionChange {
   after: string | null | undefined;
 }
 
+/** Policy impact (SPEC §5): finding ids added, resolved and newly exempted by the new policy. */
+export interface Comparison extends FindingComparison {
+  /**
+   * The resolved findings as the base policy found them, so every channel can say who and what
+   * they were (they are not among the report's findings). Not written to the JSON report, whose
+   * `resolved` is a list of ids.
+   */
+  resolvedFindings?: Finding[];
+}
+
 export interface Report {
   version: 1;
   tool: { name: 'servicetitan-access-guard'; version: string };
@@ -55,7 +68,7 @@ export interface Report {
   /** why apply would refuse (audit) or refused (apply) the plan; empty when it would go ahead */
   refusals: ApplyRefusal[];
   /** policy impact against a baseline policy (PR runs, --baseline-policy); null otherwise */
-  comparison: { added: string[]; resolved: string[] } | null;
+  comparison: Comparison | null;
   /** discover mode only */
   discovery?: {
     permissions: DiscoveredPermission[];

@@ -16,8 +16,11 @@ export function withholdPersonalData(report: Report): Report {
     evidence: {
       ...f.evidence,
       ...(f.evidence.holders ? { holders: f.evidence.holders.map((h) => ({ ...h, name: WITHHELD })) } : {}),
+      ...(f.evidence.reference?.kind === 'user'
+        ? { reference: { ...f.evidence.reference, value: WITHHELD } }
+        : {}),
     },
-    fix: f.fix.action === 'manual' ? { action: 'manual', steps: [WITHHELD] } : f.fix,
+    fix: f.fix.steps ? { ...f.fix, steps: [WITHHELD] } : f.fix,
     exemption: f.exemption ? { ...f.exemption, reason: WITHHELD, approvedBy: WITHHELD } : null,
   });
   const step = (s: PlanStep): PlanStep => ({
@@ -29,6 +32,12 @@ export function withholdPersonalData(report: Report): Report {
   const withheld: Report = {
     ...report,
     findings: report.findings.map(finding),
+    comparison: report.comparison && {
+      ...report.comparison,
+      ...(report.comparison.resolvedFindings
+        ? { resolvedFindings: report.comparison.resolvedFindings.map(finding) }
+        : {}),
+    },
     plan: report.plan.map(step),
     refusals: report.refusals.map((r) => ({ ...r, message: `${r.code}: ${WITHHELD}` })),
     errors: [

@@ -43,6 +43,12 @@ function textMasker(masker: PeopleMasker): (text: string) => string {
     replaceEmails(masker.mask(text), (match) => (match.includes(MASK + '@') ? match : maskEmail(match)));
 }
 
+/** A policy's user reference: `j***@acme.com`, `login:j***`; ids are kept, like the report's. */
+export function maskUserRef(raw: string): string {
+  if (raw.toLowerCase().startsWith('login:')) return `login:${maskName(raw.slice(6))}`;
+  return raw.includes('@') ? maskEmail(raw) : raw;
+}
+
 function maskLogin(login: string): string {
   return login.includes('@') ? maskEmail(login) : maskWord(login);
 }
@@ -58,6 +64,15 @@ function collect(report: Report): (text: string) => string {
     if (f.user) person(f.user);
     for (const holder of f.evidence.holders ?? []) person(holder);
     if (f.exemption) masker.add(f.exemption.approvedBy, maskEmail);
+    const reference = f.evidence.reference;
+    if (reference?.kind === 'user') {
+      if (reference.value.startsWith('login:')) masker.add(reference.value.slice(6), maskName);
+      else masker.add(reference.value, maskEmail);
+    }
+  }
+  for (const f of report.comparison?.resolvedFindings ?? []) {
+    if (f.user) person(f.user);
+    for (const holder of f.evidence.holders ?? []) person(holder);
   }
   for (const step of report.plan) person(step.user);
   for (const change of report.discovery?.changes ?? []) person(change.user);
@@ -89,8 +104,11 @@ function redactUnguarded(report: Report): Report {
       ...(f.evidence.holders
         ? { holders: f.evidence.holders.map((h) => ({ ...h, name: maskName(h.name) })) }
         : {}),
+      ...(f.evidence.reference?.kind === 'user'
+        ? { reference: { ...f.evidence.reference, value: maskUserRef(f.evidence.reference.value) } }
+        : {}),
     },
-    fix: f.fix.action === 'manual' ? { action: 'manual', steps: f.fix.steps.map(text) } : f.fix,
+    fix: f.fix.steps ? { ...f.fix, steps: f.fix.steps.map(text) } : f.fix,
     exemption: f.exemption
       ? { ...f.exemption, reason: text(f.exemption.reason), approvedBy: maskEmail(f.exemption.approvedBy) }
       : null,
@@ -108,12 +126,19 @@ function redactUnguarded(report: Report): Report {
   const redacted: Report = {
     ...report,
     findings: report.findings.map(finding),
+    comparison: report.comparison && {
+      ...report.comparison,
+      ...(report.comparison.resolvedFindings
+        ? { resolvedFindings: report.comparison.resolvedFindings.map(finding) }
+        : {}),
+    },
     plan: report.plan.map(step),
     refusals: report.refusals.map((r) => ({ ...r, message: text(r.message) })),
     errors: report.errors.map((e) => ({
       ...e,
       message: text(e.message),
       ...(e.hint !== undefined ? { hint: text(e.hint) } : {}),
+      ...(e.sourceLine !== undefined ? { sourceLine: text(e.sourceLine) } : {}),
     })),
     redacted: true,
   };

@@ -101,6 +101,11 @@ const BUILT_IN: Record<(typeof BUILT_IN_RULES)[number], { severity: Severity; te
       text: 'A mapped permission id appears in no user’s permissions: the mapping is probably wrong.',
       help: 'Run `st-access-guard discover` to find the right permission id and correct the mapping.',
     },
+    'reference-unmatched': {
+      severity: 'high',
+      text: 'A role, business unit or user the policy names matches nothing in the tenant: a rule or guard is silently weaker.',
+      help: 'Correct the name to one the tenant has (`st-access-guard discover` lists its roles), or remove it. Apply refuses while a `safety` reference matches nothing.',
+    },
   };
 
 /**

@@ -12,14 +12,20 @@ import {
   failOnLabel,
   fixingStep,
   fixLabel,
+  fixSteps,
+  hasManualSteps,
   HEADLINE_STATUS,
   holdings,
   recordRef,
   stepDetail,
   stepLabel,
 } from './describe.js';
+import { CHANGE_LABEL, comparedFindings, comparisonCounts, exemptedText } from './comparison.js';
 import type { Report } from './model.js';
+import { validatedOnly, validatedOnlyText, VALIDATED_TITLE } from './validated-only.js';
 import { inlineMarkdown as md } from './text.js';
+import { describeNotice, type ExemptionNotice } from '../policy/exemption-notices.js';
+import { maskUserRef } from './redact.js';
 
 export type Piece = string;
 
@@ -93,12 +99,19 @@ export function headline(report: Report, issue?: { number: number; url: string }
     report.tenant ? `Tenant ${md(report.tenant, 40)} (${report.environment})` : report.environment,
     `mode ${report.mode}`,
     `policy ${md(report.policy.path, 120)}`,
-    failOnLabel(report.failOn),
-  ].join(' · ');
-  const pieces: Piece[] = [`## ${s.icon} ServiceTitan ${TITLE[report.mode]}: ${s.word}\n\n${context}\n`];
+    failOnLabel(report),
+  ]
+    .filter((part) => part !== null)
+    .join(' · ');
+  const onlyValidated = validatedOnly(report);
+  // a run that read no tenant is never titled like an audit that passed
+  const title = onlyValidated
+    ? `${s.icon} ServiceTitan ${VALIDATED_TITLE}`
+    : `${s.icon} ServiceTitan ${TITLE[report.mode]}: ${s.word}`;
+  const pieces: Piece[] = [`## ${title}\n\n${context}\n`];
   if (issue) pieces.push(`\nTracking issue: [#${issue.number}](${issue.url})\n`);
   // Counts belong to runs that judged the tenant; a run that could not audit would read as "0 findings".
-  const judged = report.mode !== 'validate' && report.mode !== 'discover';
+  const judged = !onlyValidated && report.mode !== 'validate' && report.mode !== 'discover';
   if (judged && (report.errors.length === 0 || c.users > 0)) {
     pieces.push(
       '\n| Critical | High | Medium | Low | Exempted | Users audited | Active | External |\n' +
@@ -109,7 +122,7 @@ export function headline(report: Report, issue?: { number: number; url: string }
   if (report.redacted) pieces.push('\nNames and emails are masked in this run’s output.\n');
   if (report.errors.length === 0) {
     const fixed = report.findings.filter(isRemediated).length;
-    if (report.mode === 'validate') pieces.push('\nThe policy is valid.\n');
+    if (onlyValidated) pieces.push(`\n${md(validatedOnlyText(report), 300)}\n`);
     else if (report.mode !== 'discover' && report.findings.length === 0)
       pieces.push(`\nNo findings. ${c.users} users audited.\n`);
     else if (judged && fixed > 0 && !report.findings.some(isOpen))
@@ -246,44 +259,62 @@ export function plan(report: Report): Piece[] {
       md(stepLabel(s), 80),
       s.status,
       md(s.rules.join(', '), 200),
-      md(stepDetail(s), 300),
+      // a failed step's error ends with what to do about it: not cut where a reason is
+      md(stepDetail(s), s.status === 'failed' || s.status === 'applied' ? 800 : 300),
     ]),
     plural(report.plan.length, 'change'),
   );
 }
 
+/** Steps as one line: a step that ends a sentence is followed by a space, others by `; `. */
+function joinSteps(steps: readonly string[]): string {
+  return steps.reduce(
+    (text, step) => (text ? `${text}${/[.!?]$/.test(text) ? ' ' : '; '}${step}` : step),
+    '',
+  );
+}
+
 export function manualSteps(report: Report): Piece[] {
-  const manual = report.findings.filter((f) => isOpen(f) && f.fix.action === 'manual');
+  const manual = report.findings.filter((f) => isOpen(f) && hasManualSteps(f));
   if (manual.length === 0) return [];
   const collapse = manual.length > COLLAPSE_FROM;
   return [
     `\n### Manual steps (${manual.length})\n\nServiceTitan has no API call for these; a person makes them.\n\n` +
       (collapse ? `<details><summary>Show all ${manual.length} findings to fix by hand</summary>\n\n` : ''),
     ...manual.map((f) => {
-      const steps = f.fix.action === 'manual' ? f.fix.steps.slice(0, 10) : [];
+      const steps = fixSteps(f.fix).slice(0, 10);
       const target = f.user ? `${md(f.user.name, 80)} (${md(recordRef(f.user))})` : 'tenant';
-      return `- **${md(f.rule, 80)}** · ${target}: ${steps.map((step) => md(step, 300)).join('; ')}\n`;
+      // steps that accompany a change apply makes say so, so nobody skips them after the apply
+      const besides = f.fix.action === 'manual' ? '' : `besides _${md(fixLabel(f.fix), 80)}_ (apply): `;
+      return `- **${md(f.rule, 80)}** · ${target}: ${besides}${joinSteps(steps.map((step) => md(step, 500)))}\n`;
     }),
     ...(collapse ? [DETAILS_CLOSE] : []),
   ];
 }
 
-export function comparison(report: Report): Piece[] {
+export function comparison(report: Report, ctx: SectionContext = PLAIN): Piece[] {
   const cmp = report.comparison;
   if (!cmp) return [];
-  const byId = new Map(report.findings.map((f) => [f.id, f]));
-  const describe = (id: string): string[] => {
-    const f = byId.get(id);
-    return f ? [md(f.rule, 80), f.user ? md(f.user.name, 80) : '_tenant_'] : ['—', '—'];
-  };
+  const entries = comparedFindings(report);
   return table(
     '### Policy change impact',
-    [`This policy change adds ${cmp.added.length} finding(s) and resolves ${cmp.resolved.length}.`],
-    ['Change', 'Finding', 'Rule', 'Who'],
-    [
-      ...cmp.added.map((id) => ['added', md(id, 80), ...describe(id)]),
-      ...cmp.resolved.map((id) => ['resolved', md(id, 80), ...describe(id)]),
-    ],
+    [`This policy change: ${comparisonCounts(cmp)}.`],
+    ['Change', 'Rule', 'Who', 'Severity', 'What'],
+    entries.map(({ change, id, finding: f }) =>
+      f
+        ? [
+            CHANGE_LABEL[change],
+            md(f.rule, 80),
+            who(f),
+            f.severity,
+            md(
+              change === 'exempted' && f.exemption ? exemptedText(f.exemption) : holdings(f, 10, ctx.label),
+              400,
+            ),
+          ]
+        : [CHANGE_LABEL[change], '—', '—', '—', `finding ${md(id, 40)}`],
+    ),
+    plural(entries.length, 'finding'),
   );
 }
 
@@ -323,5 +354,25 @@ export function discovery(report: Report): Piece[] {
           ]),
         )
       : []),
+  ];
+}
+
+/**
+ * A validate-only run's warnings about exemptions that have run out or soon will: an audit would
+ * report the expired ones as findings, so the policy is not simply "valid".
+ */
+export function exemptionNotices(report: Report, notices: readonly ExemptionNotice[]): Piece[] {
+  if (notices.length === 0) return [];
+  const user = (raw: string) => (report.redacted ? maskUserRef(raw) : raw);
+  const expired = notices.filter((n) => n.status === 'expired').length;
+  return [
+    `\n### ⚠️ Exemptions to renew (${notices.length})\n\n` +
+      (expired > 0
+        ? `${plural(expired, 'exemption')} of this valid policy ${expired === 1 ? 'has' : 'have'} expired: the next audit reports ${expired === 1 ? 'it' : 'them'} as findings.\n\n`
+        : ''),
+    ...notices.map(
+      (n) =>
+        `- **${n.status === 'expired' ? 'Expired' : 'Expiring'}** (${md(report.policy.path, 120)}:${n.position.line}): ${md(describeNotice(n, user), 600)}\n`,
+    ),
   ];
 }

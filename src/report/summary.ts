@@ -9,6 +9,7 @@ import type { Report } from './model.js';
 import { overview } from './summary-overview.js';
 import * as section from './summary-sections.js';
 import { inlineMarkdown as md } from './text.js';
+import { validateNotices } from './validated-only.js';
 
 export interface SummaryOptions {
   /** default 900,000 bytes, under GitHub's 1 MiB */
@@ -19,8 +20,11 @@ export interface SummaryOptions {
   policyUrl?: string;
   /** the tracking issue this run opened or updated, linked under the headline */
   issue?: { number: number; url: string } | null;
-  /** the policy, for its permission labels (a finding then says what a person calls the permission) */
-  policy?: Pick<Policy, 'permissions'> | null;
+  /**
+   * the policy, for its permission labels (a finding then says what a person calls the
+   * permission) and, on a validate-only run, the exemptions to warn about
+   */
+  policy?: (Pick<Policy, 'permissions'> & Partial<Pick<Policy, 'exemptions'>>) | null;
   /** Markdown of what changed since the baseline evidence pack (already inert), placed before the footer */
   sinceLastReview?: string | null;
 }
@@ -69,8 +73,9 @@ export function renderSummary(report: Report, opts: SummaryOptions = {}): string
   const issueUrl = opts.issue ? safeUrl(opts.issue.url) : null;
   const pieces = [
     ...section.headline(report, opts.issue && issueUrl ? { number: opts.issue.number, url: issueUrl } : null),
+    ...section.exemptionNotices(report, validateNotices(report, opts.policy)),
     ...section.errors(report),
-    ...section.comparison(report),
+    ...section.comparison(report, ctx),
     ...overview(report),
     ...section.findingsBySeverity(report, ctx),
     ...section.remediated(report, ctx),

@@ -10,6 +10,9 @@
 const CONTROL =
   /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
 const LINE_BREAKS = /[\t\n\r\u2028\u2029]+/g;
+/** one character of CONTROL or a line break, for code frames (no /g: no lastIndex state) */
+const CONTROL_CHAR = new RegExp(CONTROL.source);
+const LINE_BREAK_CHAR = /[\n\r\u2028\u2029]/;
 
 const ZWSP = '\u200b';
 
@@ -34,6 +37,33 @@ export function neutraliseWorkflowCommands(s: string): string {
   return s.replace(/:(?=:)/g, `:${ZWSP}`).replace(/#(?=#\[)/g, `#${ZWSP}`);
 }
 
+/**
+ * A source line and a caret under `column` (1-based, as yaml counts), for a terminal or a log:
+ *
+ *     21 | →label: Generate API Application Key
+ *        | ^
+ *
+ * Tabs show as `→` (so an indentation by tab is visible) and controls as `?`, one column each, so
+ * the caret stays under its character; a long line is cut around the column; no workflow command
+ * can form.
+ */
+export function codeFrame(lineNumber: number, column: number, source: string, width = 100): string[] {
+  const chars = Array.from(source.replace(/\r$/, ''));
+  const caret = Math.min(Array.from(source.slice(0, Math.max(0, column - 1))).length, chars.length);
+  const start =
+    chars.length <= width ? 0 : Math.max(0, Math.min(caret - Math.floor(width / 2), chars.length - width));
+  const end = Math.min(chars.length, start + width);
+  const shown = chars
+    .slice(start, end)
+    .map((c) => (c === '\t' ? '→' : CONTROL_CHAR.test(c) || LINE_BREAK_CHAR.test(c) ? '?' : c))
+    .join('');
+  const text = `${start > 0 ? '…' : ''}${shown}${end < chars.length ? '…' : ''}`;
+  const gutter = String(lineNumber);
+  return [
+    `${gutter} | ${neutraliseWorkflowCommands(text)}`,
+    `${' '.repeat(gutter.length)} | ${' '.repeat(caret - start + (start > 0 ? 1 : 0))}^`,
+  ];
+}
 /** Plain text for logs, annotations, the console and SARIF: one line, inert, bounded. */
 export function inlinePlain(s: string, max = 200): string {
   return truncate(neutraliseWorkflowCommands(singleLine(s)), max);

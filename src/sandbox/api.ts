@@ -83,10 +83,12 @@ function byId(list: Entry[]): Entry[] {
 
 function list(ctx: ApiContext, collection: Collection, query: Query): Answer {
   const q = listQuery(query);
+  // ServiceTitan does not document what /user-roles answers without employeeType; the sandbox
+  // answers employee roles only, so a client that leaves it out misses the technician roles
   const employeeType =
     collection === 'user-roles'
       ? (['None', 'Employee', 'Technician', 'All'] as const).find(
-          (v) => v.toLowerCase() === (query['employeeType'] ?? 'All').toLowerCase(),
+          (v) => v.toLowerCase() === (query['employeeType'] ?? 'Employee').toLowerCase(),
         )
       : 'All';
   if (!employeeType)

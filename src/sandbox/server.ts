@@ -1,6 +1,7 @@
 /**
  * A ServiceTitan-compatible tenant on loopback (node:http, no framework): the token endpoint, the
- * Settings v2 user endpoints, fault injection and a small control API under /__sandbox/.
+ * Settings v2 user endpoints, fault injection and a small control API under /__sandbox/ (state,
+ * requests, reset, faults, and permissions: the change ServiceTitan's API cannot make).
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -9,6 +10,7 @@ import { handleApi, classify, type ApiContext } from './api.js';
 import { SANDBOX_CREDENTIALS, TokenAuthority, type SandboxCredentials } from './auth.js';
 import { FaultPlan, RollingRateLimiter, faultsSchema, type Faults, type RequestClass } from './faults.js';
 import { AnswerError } from './query.js';
+import { changePermission } from './permissions.js';
 import { sampleTenant } from './sample-tenant.js';
 import type { TenantData } from './tenant-data.js';
 import { copyOf, readBody, write } from './wire.js';
@@ -179,6 +181,10 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
         });
       setFaults(parsed.data);
       return send(200, { ok: true, faults: parsed.data });
+    }
+    if (method === 'POST' && path === '/__sandbox/permissions') {
+      const answer = changePermission(state, body, now());
+      return send(answer.status, answer.body);
     }
     return send(404, { error: `No control endpoint ${method} ${path}` });
   }

@@ -70,8 +70,11 @@ export interface EmployeeRecord {
   customFields?: CustomFieldValue[] | null;
   active: boolean;
   aadUserId?: string | null;
-  permissions?: PermissionValue[] | null;
+  /** ServiceTitan may send a null entry (a connector notes "Array may contain Nones") */
+  permissions?: (PermissionValue | null)[] | null;
   accountLocked?: boolean | null;
+  /** internal: managed in Enterprise Hub, whose users' roles can be changed only there */
+  managedInEnterpriseHub?: boolean;
 }
 
 export interface TechnicianAddress {
@@ -109,10 +112,15 @@ export interface TechnicianRecord {
   burdenRate: number;
   team?: string | null;
   jobFilter?: (typeof JOB_FILTERS)[number] | null;
-  permissions?: PermissionValue[] | null;
+  /** ServiceTitan may send a null entry (a connector notes "Array may contain Nones") */
+  permissions?: (PermissionValue | null)[] | null;
   accountLocked?: boolean | null;
   /** internal: the licence a deactivated technician gives back; Activate must name one again */
   licenseType?: string | null;
+  /** internal: managed in Enterprise Hub, whose users' roles can be changed only there */
+  managedInEnterpriseHub?: boolean;
+  /** internal: jobs in progress (dispatched, working); ServiceTitan refuses Deactivate while any */
+  ongoingJobs?: number;
 }
 
 /** As `TenantSettings.V2.UserRoleResponse`. */
@@ -171,8 +179,9 @@ const userFields = {
   customFields: z.array(customField).nullable().optional(),
   active: z.boolean(),
   aadUserId: nullableString,
-  permissions: z.array(permission).nullable().optional(),
+  permissions: z.array(permission.nullable()).nullable().optional(),
   accountLocked: z.boolean().nullable().optional(),
+  managedInEnterpriseHub: z.boolean().optional(),
 };
 
 const tenantDataSchema = z.strictObject({
@@ -204,6 +213,7 @@ const tenantDataSchema = z.strictObject({
       team: nullableString,
       jobFilter: z.enum(JOB_FILTERS).nullable().optional(),
       licenseType: nullableString,
+      ongoingJobs: z.number().int().nonnegative().optional(),
     }),
   ),
   userRoles: z.array(

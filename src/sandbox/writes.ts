@@ -115,6 +115,10 @@ export function updateUser(ctx: ApiContext, kind: Kind, id: number, rawBody: unk
     if (!role.active) return badRequest('roleId', `Role ${roleId} (${role.name}) is inactive.`);
     if (role.employeeType !== wanted)
       return badRequest('roleId', `Role ${roleId} (${role.name}) is not a ${wanted} role.`);
+    // an Enterprise Hub user's roles change only there; ServiceTitan's wording is not documented, so
+    // this reason does not name Enterprise Hub and the client's advice must not depend on it
+    if (user.managedInEnterpriseHub)
+      return badRequest('roleId', 'The roles of this user are managed centrally and cannot be changed here.');
   }
   const unitId = body['businessUnitId'];
   if (typeof unitId === 'number' && !ctx.state.businessUnits.some((u) => u.id === unitId)) {
@@ -171,6 +175,12 @@ export function accountAction(ctx: ApiContext, kind: Kind, id: number, rawBody: 
   // a deactivated technician gave back its licence: activating needs one again
   if (kind === 'technicians' && action === 'Activate' && !licenseType) {
     return badRequest('licenseType', 'A license type is required to activate a technician.');
+  }
+  const ongoing = kind === 'technicians' ? ((user as TechnicianRecord).ongoingJobs ?? 0) : 0;
+  if (action === 'Deactivate' && user.active && ongoing > 0) {
+    return problem(400, 'The technician cannot be deactivated.', {
+      action: [`The technician has ${ongoing} ongoing job${ongoing === 1 ? '' : 's'}.`],
+    });
   }
   if (ctx.faults.writeNoop || (action !== 'Activate' && action !== 'Deactivate')) {
     return { status: 200, body: { status: 'Success' } };

@@ -126,6 +126,7 @@ export class AccessTokens {
           ok: false,
           retry: true,
           reason: `${status}`,
+          status,
           waitMs: waitMs ?? undefined,
           error: (n) => errorForStatus({ details: failed, tenant: connection.tenant, write: false }, n),
         };

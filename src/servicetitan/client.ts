@@ -64,6 +64,12 @@ export interface FetchSnapshotOptions {
 }
 
 const roleReader = schemaReader(RoleRecord);
+/**
+ * `GET /user-roles` without `employeeType` answers an undocumented default, which may leave out
+ * technician roles; `All` (TenantSettings.V2.RequestedEmployeeTypeArg) asks for every role, so a
+ * `set-role: Technician` fix and technicians' role names always resolve.
+ */
+const ALL_ROLES = { employeeType: 'All' } as const;
 const businessUnitReader = schemaReader(BusinessUnitRecord);
 
 export type UserPath = '/employees' | '/technicians';
@@ -132,7 +138,7 @@ export class ServiceTitanClient {
     const reads = Promise.all([
       readUsers('employee', 'employees'),
       readUsers('technician', 'technicians'),
-      readList(ctx, '/user-roles', roleReader, 'user roles'),
+      readList(ctx, '/user-roles', roleReader, 'user roles', ALL_ROLES),
       withUnits ? readList(ctx, '/business-units', businessUnitReader, 'business units') : none,
     ]);
     // one failure fails the snapshot: the other reads stop rather than retry for nothing
@@ -155,6 +161,13 @@ export class ServiceTitanClient {
     this.logger.debug(
       `Read ${users.length} users, ${userRoles.length} roles, ${businessUnits.length} business units in ${this.stats.requests} requests`,
     );
+    const skipped = sets.nullEntries
+      ? [
+          `permissions: skipped ${sets.nullEntries} null entr${sets.nullEntries === 1 ? 'y' : 'ies'} in ` +
+            `${sets.listsWithNulls} user${sets.listsWithNulls === 1 ? "'s" : "s'"} permission lists; ` +
+            'such an entry names no permission, so the rest of each user was audited as usual',
+        ]
+      : [];
     return {
       tenant: this.connection.tenant,
       environment: this.connection.environment,
@@ -162,13 +175,19 @@ export class ServiceTitanClient {
       users,
       roles: userRoles,
       businessUnits,
-      warnings: [...employees.warnings, ...technicians.warnings, ...roles.warnings, ...units.warnings],
+      warnings: [
+        ...employees.warnings,
+        ...technicians.warnings,
+        ...roles.warnings,
+        ...units.warnings,
+        ...skipped,
+      ],
     };
   }
 
   /** Every user role, active or not. */
   async listRoles(): Promise<UserRole[]> {
-    const roles = await readList(this.pagingContext(), '/user-roles', roleReader, 'user roles');
+    const roles = await readList(this.pagingContext(), '/user-roles', roleReader, 'user roles', ALL_ROLES);
     const userRoles = roles.records.map(toUserRole);
     this.rememberNames(userRoles, null);
     return userRoles;

@@ -72,6 +72,8 @@ export function parseProblem(body: string, secrets: readonly string[] = []): Ser
     typeof o.traceId === 'string' && o.traceId ? scrubSecrets(o.traceId, secrets).slice(0, 200) : undefined;
   const parts: string[] = [];
   if (typeof o.title === 'string' && o.title) parts.push(o.title);
+  // RFC 7807's `detail`: ServiceTitan's documented shape has none, but a problem body may carry it
+  if (typeof o.detail === 'string' && o.detail && o.detail !== o.title) parts.push(o.detail);
   if (o.errors && typeof o.errors === 'object') {
     for (const [field, messages] of Object.entries(o.errors as Record<string, unknown>)) {
       const list = Array.isArray(messages) ? messages.map(String) : [String(messages)];
@@ -162,6 +164,81 @@ export interface FailureContext {
   details: ServiceTitanErrorDetails;
   tenant: string;
   write: boolean;
+  /** a write's JSON body: what was asked, so that a refusal can say what to do about it */
+  body?: unknown;
+}
+
+/** The change a write asked for, as far as a refusal's advice depends on it. */
+type WriteIntent = 'deactivate' | 'set-role' | 'other';
+
+function writeIntent(details: ServiceTitanErrorDetails, body: unknown): WriteIntent {
+  const fields = typeof body === 'object' && body !== null ? (body as Record<string, unknown>) : {};
+  if (
+    details.method === 'POST' &&
+    details.path.endsWith('/account-actions') &&
+    fields.action === 'Deactivate'
+  ) {
+    return 'deactivate';
+  }
+  if (details.method === 'PATCH' && 'roleId' in fields) return 'set-role';
+  return 'other';
+}
+
+const ENTERPRISE_HUB = /enterprise\s*hub/i;
+const ONGOING_JOBS = /\bjobs?\b/i;
+/** a refused role change whose reason is the role itself: no other cause to suggest */
+const ROLE_ITSELF = /does not exist|not found|inactive|is not an? \w+ role/i;
+
+/**
+ * What to do about a write ServiceTitan refused (a 4xx that is not about credentials or a missing
+ * record), for the refusals it is known to make: it does not deactivate a technician who has
+ * ongoing jobs, and the roles of a user managed in Enterprise Hub can be changed only there. The
+ * advice goes into the error's message, because the apply journal records the message.
+ */
+function refusedWriteAdvice(ctx: FailureContext): string | null {
+  const { details } = ctx;
+  const reason = details.serviceTitanMessage ?? '';
+  const technician = /\/technicians\/\d+/.test(details.path);
+  switch (writeIntent(details, ctx.body)) {
+    case 'deactivate':
+      if (technician && ONGOING_JOBS.test(reason)) {
+        return (
+          'ServiceTitan does not deactivate a technician who has ongoing jobs: finish or reassign those jobs ' +
+          'in ServiceTitan, then rerun apply; or lock the account instead (`fix: lock`), which ServiceTitan ' +
+          'allows while jobs are open and which also ends sign-in'
+        );
+      }
+      return (
+        'ServiceTitan refused to deactivate the account for the reason above' +
+        (technician
+          ? '; a technician with ongoing jobs cannot be deactivated until they are finished or reassigned'
+          : '') +
+        '. Resolve it in ServiceTitan and rerun apply, or lock the account instead (`fix: lock`)'
+      );
+    case 'set-role':
+      if (ROLE_ITSELF.test(reason) && !ENTERPRISE_HUB.test(reason)) return null;
+      if (ENTERPRISE_HUB.test(reason)) {
+        return (
+          "ServiceTitan says the user is managed in Enterprise Hub, and such a user's roles can be changed " +
+          'only there: change the role in Enterprise Hub, or lock the account instead (`fix: lock`)'
+        );
+      }
+      return (
+        'ServiceTitan refused the role change for the reason above. A likely cause: the user is managed in ' +
+        "Enterprise Hub, and such a user's roles can be changed only there; then change the role in " +
+        'Enterprise Hub, or lock the account instead (`fix: lock`)'
+      );
+    case 'other':
+      return null;
+  }
+}
+
+/** A write refused for a reason of the record (not of the credentials): 400, 409, 422 …, or a 403 naming Enterprise Hub. */
+function isRefusedWrite(ctx: FailureContext, status: number): boolean {
+  if (!ctx.write || status < 400 || status >= 500 || status === 401 || status === 429) return false;
+  if (status === 404) return false;
+  if (status === 403) return ENTERPRISE_HUB.test(ctx.details.serviceTitanMessage ?? '');
+  return true;
 }
 
 /**
@@ -173,6 +250,17 @@ export function errorForStatus(ctx: FailureContext, attempts: number): ServiceTi
   const status = details.status ?? 0;
   const message = describeFailure(details);
   const retried = status === 429 || status >= 500;
+  if (isRefusedWrite(ctx, status)) {
+    const advice = refusedWriteAdvice(ctx);
+    if (advice) {
+      return new ServiceTitanRuntimeError(
+        'servicetitan.request-rejected',
+        `${message}. ${advice}.`,
+        'ServiceTitan refused this change; the message says why and what to do. The other steps go on, and a rerun does not repeat the steps already verified.',
+        details,
+      );
+    }
+  }
   if (status === 401) {
     return new ServiceTitanConfigurationError(
       'auth.unauthorized',

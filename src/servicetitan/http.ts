@@ -112,7 +112,7 @@ export class ServiceTitanHttp {
         const problem = parseProblem(text, connectionSecrets(connection, tokens.issued));
         const failed = { ...details, status, serviceTitanMessage: problem.message, traceId: problem.traceId };
         const error = (n: number) =>
-          errorForStatus({ details: failed, tenant: connection.tenant, write: isWrite }, n);
+          errorForStatus({ details: failed, tenant: connection.tenant, write: isWrite, body }, n);
         if (status === 401 && !refreshedAfter401) {
           // the token may have expired early or been revoked: one fresh token, then give up
           refreshedAfter401 = true;
@@ -121,11 +121,11 @@ export class ServiceTitanHttp {
         }
         if (status === 429) {
           const waitMs = retryAfterMs(headers['retry-after']) ?? gatewayWaitMs(problem.message) ?? undefined;
-          return { ok: false, retry: true, waitMs, reason: '429 (rate limited)', error };
+          return { ok: false, retry: true, waitMs, status, reason: '429 (rate limited)', error };
         }
         const retry = isWrite ? status === 503 : status >= 500;
         const waitMs = retry ? (retryAfterMs(headers['retry-after']) ?? undefined) : undefined;
-        return { ok: false, retry, waitMs, reason: `${status}`, error };
+        return { ok: false, retry, waitMs, status, reason: `${status}`, error };
       });
     };
 

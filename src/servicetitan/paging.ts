@@ -5,7 +5,7 @@
 import type { z } from 'zod';
 import type { Logger } from '../logger.js';
 import { invalidResponseError, ServiceTitanRuntimeError, type ServiceTitanErrorDetails } from './errors.js';
-import type { ClientStats, ServiceTitanHttp } from './http.js';
+import type { ClientStats, Query, ServiceTitanHttp } from './http.js';
 import type { RecordReader } from './record-reader.js';
 import { describeIssue, ExportPage, ListPage } from './records.js';
 import type { RetryBudget } from './retry.js';
@@ -61,7 +61,8 @@ interface ReadPage<T> {
 }
 
 /**
- * All records of a list endpoint, active and inactive (`active` defaults to active-only). After
+ * All records of a list endpoint, active and inactive (`active` defaults to active-only), with
+ * the endpoint's own `filters` (such as `employeeType`) added to the query. After
  * page 1 the page count is known from `totalCount` and the size actually granted (the number of
  * items on page 1: ServiceTitan may grant fewer than asked while echoing the asked size), so the
  * remaining pages are fetched in parallel; `hasMore` is still followed if the server says more.
@@ -71,8 +72,9 @@ export async function readList<T extends { id: number }>(
   resource: string,
   reader: RecordReader<T>,
   what: string,
+  filters: Query = {},
 ): Promise<PagedRecords<T>> {
-  const first = await readListOnce(ctx, resource, reader, what);
+  const first = await readListOnce(ctx, resource, reader, what, filters);
   if (first.complete) return first;
   // Fewer distinct records than the reported total: pages shifted while they were read in
   // parallel (a record added or removed, or an inserted empty page), so some were missed.
@@ -80,7 +82,7 @@ export async function readList<T extends { id: number }>(
   ctx.logger.debug(
     `${what}: ${first.records.length} of ${first.totalCount} records read; reading the list again`,
   );
-  const second = await readListOnce(ctx, resource, reader, what);
+  const second = await readListOnce(ctx, resource, reader, what, filters);
   if (second.complete) return second;
   const path = tenantPath(ctx.connection, resource);
   throw new ServiceTitanRuntimeError(
@@ -96,6 +98,7 @@ async function readListOnce<T extends { id: number }>(
   resource: string,
   reader: RecordReader<T>,
   what: string,
+  filters: Query,
 ): Promise<PagedRecords<T> & { complete: boolean; totalCount: number | null }> {
   const details: ServiceTitanErrorDetails = { method: 'GET', path: tenantPath(ctx.connection, resource) };
   const startedAt = ctx.now();
@@ -110,7 +113,7 @@ async function readListOnce<T extends { id: number }>(
     takePage(ctx, details);
     const body = await ctx.http.get(
       resource,
-      { active: 'Any', page, pageSize: ctx.pageSize, includeTotal: true },
+      { ...filters, active: 'Any', page, pageSize: ctx.pageSize, includeTotal: true },
       ctx.budget,
     );
     ctx.stats.pages++;

@@ -42,6 +42,8 @@ function permissionsOk(value: unknown): boolean {
   if (nullish(value)) return true;
   if (!Array.isArray(value)) return false;
   for (const p of value) {
+    // a null entry is skipped later (PermissionSets), as the schema's `.nullable()` allows
+    if (p === null) continue;
     if (!isObject(p) || !isInt(p.id)) return false;
     const v = p.value;
     if (!(nullish(v) || typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean')) {

@@ -2,6 +2,8 @@
  * ServiceTitan's answers, parsed tolerantly: unknown fields are ignored, nullable or oddly typed
  * optional fields become null, but a record without a numeric id, unreadable roles or
  * permissions, or a page without a data array is rejected, because the audit would be wrong.
+ * A `null` entry in a permissions array is the one exception: it is skipped and counted (see
+ * PermissionSets), because it names no permission at all.
  */
 import { z } from 'zod';
 import type { BusinessUnit, TenantUser, UserKind, UserRole } from '../engine/snapshot.js';
@@ -29,7 +31,8 @@ export const UserRecord = z.looseObject({
   customFields: z.array(CustomField).nullish().catch(null),
   active: z.boolean().nullish().catch(null),
   aadUserId: optionalText,
-  permissions: z.array(Permission).nullish(),
+  // "Array may contain Nones" (a public ServiceTitan connector's note): a null entry is skipped
+  permissions: z.array(Permission.nullable()).nullish(),
   accountLocked: z.boolean().nullish().catch(null),
   // technicians only: managed or not, which decides the licence type `Activate` needs
   isManagedTech: z.boolean().nullish().catch(null),
@@ -85,24 +88,39 @@ type Permissions = TenantUser['permissions'];
  * ids is slow to build (V8 keeps such sparse integer keys in a dictionary) and large: users with
  * identical permission lists share one frozen object. Lists are found by a hash of their ids and
  * values, then compared entry by entry.
+ *
+ * A `null` entry names no permission, so it cannot be one the policy maps: it is skipped, and
+ * counted in `nullEntries` (and the lists holding one in `listsWithNulls`) for the log.
  */
 export class PermissionSets {
   private readonly byHash = new Map<number, { list: PermissionList; permissions: Permissions }[]>();
+  nullEntries = 0;
+  listsWithNulls = 0;
 
   of(list: UserRecord['permissions']): Permissions {
     const entries = list ?? [];
     let hash = entries.length;
+    let nulls = 0;
     for (const p of entries) {
+      if (p === null) {
+        nulls++;
+        hash = (Math.imul(hash, 31) + 7) | 0;
+        continue;
+      }
       hash = (Math.imul(hash, 31) + p.id) | 0;
       const value = valueText(p.value);
       if (value === null) hash = (Math.imul(hash, 31) + 1) | 0;
       else for (let i = 0; i < value.length; i++) hash = (Math.imul(hash, 31) + value.charCodeAt(i)) | 0;
     }
+    if (nulls > 0) {
+      this.nullEntries += nulls;
+      this.listsWithNulls++;
+    }
     const bucket = this.byHash.get(hash) ?? [];
     const known = bucket.find((set) => sameList(set.list, entries));
     if (known) return known.permissions;
     const permissions: Permissions = {};
-    for (const p of entries) permissions[p.id] = valueText(p.value);
+    for (const p of entries) if (p !== null) permissions[p.id] = valueText(p.value);
     Object.freeze(permissions);
     bucket.push({ list: entries, permissions });
     this.byHash.set(hash, bucket);
@@ -111,15 +129,22 @@ export class PermissionSets {
 }
 
 type PermissionList = NonNullable<UserRecord['permissions']>;
+type PermissionEntry = NonNullable<PermissionList[number]>;
 
-function valueText(value: PermissionList[number]['value']): string | null {
+function valueText(value: PermissionEntry['value']): string | null {
   return value === null || value === undefined ? null : String(value);
 }
 
 function sameList(a: PermissionList, b: PermissionList): boolean {
   if (a.length !== b.length) return false;
   for (let i = 0; i < a.length; i++) {
-    if (a[i]!.id !== b[i]!.id || valueText(a[i]!.value) !== valueText(b[i]!.value)) return false;
+    const x = a[i]!;
+    const y = b[i]!;
+    if (x === null || y === null) {
+      if (x !== y) return false;
+      continue;
+    }
+    if (x.id !== y.id || valueText(x.value) !== valueText(y.value)) return false;
   }
   return true;
 }

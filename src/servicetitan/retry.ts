@@ -20,6 +20,8 @@ export type AttemptOutcome<T> =
       retry: boolean;
       /** the wait ServiceTitan asked for, in ms; else backoff */
       waitMs?: number;
+      /** the HTTP status, when ServiceTitan answered (for the retry's log line) */
+      status?: number;
       /** a retry that does not count against maxRetries (the one token refresh after a 401) */
       free?: boolean;
       /** the error to throw when this is the last attempt */
@@ -122,10 +124,8 @@ export async function withRetries<T>(
     }
     retries++;
     options.onRetry?.();
-    // Visible in the log: a run that slows down should say why.
-    logger.info(
-      `${label}: ${outcome.reason}; retry ${retries} of ${options.maxRetries} in ${formatSeconds(waitMs)}`,
-    );
+    // Visible in the log and on the console, without --debug: a run that slows down says why.
+    logger.info(retryLine(label, outcome, waitMs, retries, options.maxRetries), { prominent: true });
     await options.sleep(waitMs);
   }
 }
@@ -147,6 +147,31 @@ export function retryAfterMs(
 export function gatewayWaitMs(message: string | undefined): number | null {
   const match = message?.match(/try again in (\d+(?:\.\d+)?) seconds?/i);
   return match ? Number(match[1]) * 1000 : null;
+}
+
+/**
+ * `ServiceTitan answered 429 (rate limited) to GET /settings/v2/tenant/1/employees: retrying in
+ * 5 s (attempt 2 of 6)`. The label and reason hold no secret: a method, a path, a status or a
+ * connection error's code.
+ */
+function retryLine(
+  label: string,
+  outcome: { reason: string; status?: number },
+  waitMs: number,
+  retries: number,
+  maxRetries: number,
+): string {
+  const what =
+    outcome.status === undefined
+      ? `ServiceTitan request ${label} failed: ${outcome.reason};`
+      : `ServiceTitan answered ${outcome.status}${outcome.status === 429 ? ' (rate limited)' : ''} to ${label}:`;
+  return `${what} retrying in ${readableSeconds(waitMs)} (attempt ${retries + 1} of ${maxRetries + 1})`;
+}
+
+/** 5 s, 1.3 s, 0.37 s, 12 s */
+function readableSeconds(ms: number): string {
+  const s = ms / 1000;
+  return `${s >= 10 ? Math.round(s) : Number(s.toFixed(s < 1 ? 2 : 1))} s`;
 }
 
 function formatSeconds(ms: number): string {

@@ -82,6 +82,7 @@ describe('README.md', () => {
       'examples/workflows/audit.yml',
       'examples/workflows/policy-check.yml',
       'examples/workflows/remediate.yml',
+      'examples/workflows/undo.yml',
     ]);
     for (const [, file, yaml] of shown) {
       expect(`${yaml}\n`, `README.md's copy of ${file} differs from the file`).toBe(read(file as string));

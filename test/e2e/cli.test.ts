@@ -74,7 +74,7 @@ describe('st-access-guard', () => {
     expect(ids).toContain(10422);
     // Toggle one permission on a test user, as the README's recipe says, then discover again.
     const user = sandbox.state.employees.find((e) => e.id === 150);
-    const perm = user?.permissions?.find((p) => p.id === 10405);
+    const perm = user?.permissions?.find((p) => p?.id === 10405);
     if (!perm) throw new Error('sample tenant changed: employee 150 has no permission 10405');
     perm.value = perm.value === 'True' ? 'False' : 'True';
     const second = await runCli(['discover', '--policy', STARTER, '--baseline-snapshot', snap, '--json'], {

@@ -69,10 +69,11 @@ describe('scheduled audit with issue: true', () => {
     expect(second.outputs['issue-number']).toBe(first.outputs['issue-number']);
     expect(github.calls.filter((c) => c.method !== 'GET').length).toBe(writesBefore);
 
-    // The same rules, scoped to a user the tenant does not have: nothing to find.
+    // The same rules, scoped to an internal account they do not cover: nothing to find. (A user the
+    // tenant does not have would be a reference-unmatched finding, and keep the issue open.)
     const clean = starter.replaceAll(
       '      audience: external\n',
-      '      audience: external\n      users: [user:999999]\n',
+      '      audience: external\n      users: [robert.hallorann@acme-hvac.com]\n',
     );
     expect(clean).not.toBe(starter);
     await runAction({
@@ -146,8 +147,8 @@ describe('pull request on the policy file', () => {
         '  internal-domains: [acme-hvac.com]\n  internal-users: [new-vendor@gmail.com]\n',
       )
       .replace(
-        'protected-users: [owner@acme-hvac.com]',
-        'protected-users: [owner@acme-hvac.com, sam@ortega-it.example]',
+        'protected-users: [robert.hallorann@acme-hvac.com]',
+        'protected-users: [robert.hallorann@acme-hvac.com, sam@ortega-it.example]',
       )
       .replace('min-active-admins: 1', 'min-active-admins: 0');
     expect(loosened).toContain('new-vendor@gmail.com');

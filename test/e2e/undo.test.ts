@@ -40,7 +40,7 @@ rules:
     forbid: { account: true }
     fix: deactivate
 safety:
-  protected-users: [owner@acme-hvac.com]
+  protected-users: [robert.hallorann@acme-hvac.com]
   min-active-admins: 1
   admin-roles: [Admin, Owner]
 `;
@@ -257,7 +257,14 @@ describe('st-access-guard undo REPORT', () => {
     ]);
 
     const writesBefore = (await requests()).length;
-    const again = await runCli(['undo', '--report', report, ...flags], { env: env(), cwd: run.workspace });
+    // the first undo's journal is never replaced by accident
+    const refused = await runCli(['undo', '--report', report, ...flags], { env: env(), cwd: run.workspace });
+    expect(refused.code).toBe(2);
+    expect(refused.stdout + refused.stderr).toContain('input.journal-exists');
+    const again = await runCli(['undo', '--report', report, '--force', ...flags], {
+      env: env(),
+      cwd: run.workspace,
+    });
     expect(again.code).toBe(0);
     const second = JSON.parse(again.stdout);
     expect(

@@ -31,18 +31,31 @@ describe('policy impact', () => {
     ).toEqual({
       added: ['0', 'd'],
       resolved: ['a', 'b'],
+      exempted: [],
     });
   });
 
-  it('treats a finding the new policy exempts as resolved', () => {
-    expect(compareFindings([finding('a')], [finding('a', exempt('active'))])).toEqual({
+  it('tells a finding the new policy exempts apart from one it resolves', () => {
+    expect(
+      compareFindings([finding('a'), finding('b')], [finding('a', exempt('active')), finding('c')]),
+    ).toEqual({ added: ['c'], resolved: ['b'], exempted: ['a'] });
+  });
+
+  it('does not call a finding exempted that the base policy exempted already', () => {
+    const before = [finding('a', exempt('active'))];
+    expect(compareFindings(before, [finding('a', exempt('active'))])).toEqual({
       added: [],
-      resolved: ['a'],
+      resolved: [],
+      exempted: [],
     });
   });
 
   it('counts a finding under an expired exemption as standing', () => {
-    expect(compareFindings([], [finding('a', exempt('expired'))])).toEqual({ added: ['a'], resolved: [] });
+    expect(compareFindings([], [finding('a', exempt('expired'))])).toEqual({
+      added: ['a'],
+      resolved: [],
+      exempted: [],
+    });
   });
 });
 

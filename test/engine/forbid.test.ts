@@ -103,16 +103,60 @@ describe('forbid rules', () => {
   });
 
   it('carries the rule fix when it is lock, deactivate or set-role', () => {
-    const holders = [jane({ permissions: { '1234': 'True' } })];
+    const holders = [jane({ roles: ['Admin'] })];
     const fixes = [
       { action: 'lock' },
       { action: 'deactivate' },
       { action: 'set-role', role: 'Office' },
     ] as const;
     for (const fix of fixes) {
-      const rule = forbid('r', { permissions: ['generate-api-key'], fix });
+      const rule = forbid('r', { roles: ['Admin'], fix });
       expect(ofRule(audit([rule], holders), 'r')[0]?.fix).toEqual(fix);
     }
+  });
+
+  const rotate =
+    'In ServiceTitan, open Settings > Integrations > API Application Access and rotate the client secret of each app whose credentials Jane Roe created or saw; update the integrations that use it. Locking or deactivating the account does not revoke a secret already issued.';
+  const disconnect =
+    'In ServiceTitan, open Settings > Integrations > API Application Access and disconnect the apps Jane Roe created or connected that you no longer need: they keep working after the account is locked or deactivated.';
+
+  it('adds to lock, deactivate and set-role the steps that revoke the API credentials a holder made', () => {
+    const fixes = [
+      { action: 'lock' },
+      { action: 'deactivate' },
+      { action: 'set-role', role: 'Office' },
+    ] as const;
+    for (const fix of fixes) {
+      const rule = forbid('r', { permissions: ['generate-api-key', 'manage-api-access'], fix });
+      const both = jane({ permissions: { '1234': 'True', '1235': 'True' } });
+      expect(ofRule(audit([rule], [both]), 'r')[0]?.fix).toEqual({ ...fix, steps: [rotate, disconnect] });
+      // an app key holder cannot make client secrets: only its apps are to be disconnected
+      const keyOnly = jane({ permissions: { '1234': 'True' } });
+      expect(ofRule(audit([rule], [keyOnly]), 'r')[0]?.fix).toEqual({ ...fix, steps: [disconnect] });
+    }
+  });
+
+  it('recognises the API permissions by their policy name or their ServiceTitan label, not by id', () => {
+    const lockRule = forbid('r', { permissions: ['api-keys', 'other'], fix: { action: 'lock' } });
+    const holder = jane({ permissions: { '77': 'True', '78': 'True' } });
+    const byLabel = audit(
+      [lockRule],
+      [holder],
+      [
+        { name: 'api-keys', id: 77, label: '  manage API application   access ', granted: ['true'] },
+        { name: 'other', id: 78, label: 'Book Jobs', granted: ['true'] },
+      ],
+    );
+    expect(ofRule(byLabel, 'r')[0]?.fix).toEqual({ action: 'lock', steps: [rotate, disconnect] });
+    const unrelated = audit(
+      [lockRule],
+      [holder],
+      [
+        { name: 'api-keys', id: 77, granted: ['true'] },
+        { name: 'other', id: 78, label: 'Book Jobs', granted: ['true'] },
+      ],
+    );
+    expect(ofRule(unrelated, 'r')[0]?.fix).toEqual({ action: 'lock' });
   });
 
   it('gives the manual steps in ServiceTitan when the fix is none', () => {
@@ -124,6 +168,7 @@ describe('forbid rules', () => {
         'In ServiceTitan, open Settings > People > Technicians > Jane Roe > Permissions and turn off Generate API Application Key.',
         'In ServiceTitan, open Settings > People > Technicians > Jane Roe > Roles and remove Admin.',
         'In ServiceTitan, open Settings > People > Technicians > Jane Roe and deactivate the account.',
+        disconnect,
       ],
     });
   });

@@ -330,6 +330,7 @@ describe('verifyEvidencePack', () => {
       ok: false,
       problems: [{ file: 'manifest.json', problem: 'missing' }],
       manifest: null,
+      authorship: { checked: false, signedBy: null },
     });
   });
 

@@ -68,7 +68,9 @@ describe('hostile names', () => {
   });
 
   it('stay inert in the impact comment', () => {
-    const report = auditReport([hostile], { comparison: { added: [hostile.id], resolved: [] } });
+    const report = auditReport([hostile], {
+      comparison: { added: [hostile.id], resolved: [], exempted: [] },
+    });
     const body = renderImpactComment(report, { policyPath: POLICY_PATH });
     expect(body).not.toMatch(/@[A-Za-z0-9]/);
     expect(body).not.toContain('<img');
@@ -109,7 +111,7 @@ describe('redaction', () => {
 
   it('masks the base findings it is given in the impact comment', () => {
     const report = redactReport(
-      auditReport([jane], { comparison: { added: [jane.id], resolved: [bob.id] } }),
+      auditReport([jane], { comparison: { added: [jane.id], resolved: [bob.id], exempted: [] } }),
     );
     // base findings straight from the base evaluation, not yet masked
     const body = renderImpactComment(report, { policyPath: POLICY_PATH, baseFindings: [bob] });

@@ -30,7 +30,12 @@ interface Doc {
   permissions: Record<string, { id: number; granted: string[] }>;
   rules: RuleDoc[];
   exemptions: { user?: string; rules: string[]; reason: string; expires: string; 'approved-by': string }[];
-  safety: { 'protected-users': string[]; 'min-active-admins': number; 'admin-roles': string[] };
+  safety: {
+    'protected-users': string[];
+    'min-active-admins': number;
+    'admin-roles': string[];
+    'admin-permissions'?: string[];
+  };
 }
 
 /** The base branch's policy, as a document to copy and change. */
@@ -393,6 +398,12 @@ describe('every other kind of loosening', () => {
       (d) => d.safety['admin-roles'].push('Dispatcher'),
       'safety.admin-roles',
       'adds Dispatcher: their holders count as admins, so min-active-admins is met more easily — who now counts as an admin: Tina Temp',
+    ],
+    [
+      'a permission that now counts as admin',
+      (d) => (d.safety['admin-permissions'] = ['generate-api-key']),
+      'safety.admin-permissions',
+      'adds generate-api-key: their holders count as admins, so min-active-admins is met more easily',
     ],
     [
       'a role that no longer counts as admin',

@@ -79,7 +79,9 @@ describe('renderImpactComment', () => {
   });
 
   it('lists the findings the change adds and the ones it resolves', () => {
-    const report = auditReport([added], { comparison: { added: [added.id], resolved: [resolvedBase.id] } });
+    const report = auditReport([added], {
+      comparison: { added: [added.id], resolved: [resolvedBase.id], exempted: [] },
+    });
     const body = renderImpactComment(report, { policyPath: POLICY_PATH, baseFindings: [resolvedBase] });
     expect(
       body.startsWith('<!-- servicetitan-access-guard:impact policy=.github%2Fservicetitan-access.yml -->'),
@@ -110,11 +112,14 @@ describe('renderImpactComment', () => {
         }),
       ],
     );
-    const body = renderImpactComment(auditReport([], { comparison: { added: [], resolved: [] } }), {
-      policyPath: POLICY_PATH,
-      basePolicy: base,
-      headPolicy: head,
-    });
+    const body = renderImpactComment(
+      auditReport([], { comparison: { added: [], resolved: [], exempted: [] } }),
+      {
+        policyPath: POLICY_PATH,
+        basePolicy: base,
+        headPolicy: head,
+      },
+    );
     expect(body).toContain('Exemptions this change adds or extends (2)');
     expect(body).toContain('2026-06-30 (extended from 2026-04-30)');
     expect(body).toContain('2026-05-01 (new)');
@@ -127,9 +132,12 @@ describe('renderImpactComment', () => {
   });
 
   it('says so when the change makes no difference', () => {
-    const body = renderImpactComment(auditReport([], { comparison: { added: [], resolved: [] } }), {
-      policyPath: POLICY_PATH,
-    });
+    const body = renderImpactComment(
+      auditReport([], { comparison: { added: [], resolved: [], exempted: [] } }),
+      {
+        policyPath: POLICY_PATH,
+      },
+    );
     expect(body).toContain('neither adds nor resolves findings');
   });
 
@@ -137,7 +145,9 @@ describe('renderImpactComment', () => {
     const many = Array.from({ length: 3000 }, (_, i) =>
       finding({ id: `f${i}`, user: person({ id: i, name: 'N'.repeat(300) }), message: 'M'.repeat(500) }),
     );
-    const report = auditReport(many, { comparison: { added: many.map((f) => f.id), resolved: [] } });
+    const report = auditReport(many, {
+      comparison: { added: many.map((f) => f.id), resolved: [], exempted: [] },
+    });
     const body = renderImpactComment(report, { policyPath: POLICY_PATH });
     expect(body.length).toBeLessThan(60_000);
     expect(body).toContain('and 2950 more');
@@ -150,7 +160,9 @@ describe('upsertImpactComment', () => {
       policyPath: POLICY_PATH,
       logger: recordingLogger(),
     });
-  const report = auditReport([finding()], { comparison: { added: [finding().id], resolved: [] } });
+  const report = auditReport([finding()], {
+    comparison: { added: [finding().id], resolved: [], exempted: [] },
+  });
 
   it('creates one comment, then edits it in place, and leaves it alone when unchanged', async () => {
     gh.addIssue({ number: 7, body: 'the pull request', labels: [], pull_request: { url: 'x' } });

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { POLICY_ISSUE_CODES } from '../../src/policy/codes.js';
-import { issuesOf, issueWith, policy } from './support.js';
+import { parsePolicy } from '../../src/policy/load.js';
+import { codeFrame } from '../../src/report/text.js';
+import { issuesOf, issueWith, NOW, policy } from './support.js';
 
 const at = (issue: { line: number; column: number }) => `${issue.line}:${issue.column}`;
 
@@ -355,5 +357,80 @@ exemptions:
       expect(issue.file).toBe('policy.yml');
       expect(Object.keys(POLICY_ISSUE_CODES)).toContain(issue.code);
     }
+  });
+});
+
+describe('YAML syntax errors', () => {
+  const syntax = (text: string) =>
+    issuesOf(text).map((i) => `${at(i)} ${i.code} ${i.message} | ${i.hint ?? ''}`);
+
+  it('reports a line indented one space too far once, on that line, with the indentation to use', () => {
+    expect(syntax(policy().replace('    forbid:', '     forbid:'))).toEqual([
+      '8:6 policy.yaml-syntax YAML syntax error: this line is indented further than line 7, which already has a value. | Indent it by 4 spaces, like line 7.',
+    ]);
+  });
+
+  it('reports a line indented by 3 spaces among lines of 4 once', () => {
+    expect(syntax(policy().replace('    forbid:', '   forbid:'))).toEqual([
+      "8:4 policy.yaml-syntax YAML syntax error: this line's indentation (3 spaces) lines up with no key or list item above it. | Indent it by 4 spaces, like line 7.",
+    ]);
+  });
+
+  it('reports a tab once, not the eight messages of its consequences', () => {
+    expect(syntax(policy().replace('    applies-to:', '\tapplies-to:'))).toEqual([
+      '7:1 policy.yaml-syntax YAML syntax error: this line is indented with a tab; YAML indents with spaces only. | Indent it by 4 spaces, like line 6.',
+    ]);
+  });
+
+  it('reports two separate mistakes as two problems, each on its line', () => {
+    const text = policy('  - id: second\n\tseverity: low\n    forbid: { account: true }\n').replace(
+      '    forbid: { permissions',
+      '     forbid: { permissions',
+    );
+    expect(issuesOf(text).map((i) => `${at(i)} ${i.code}`)).toEqual([
+      '8:6 policy.yaml-syntax',
+      '10:1 policy.yaml-syntax',
+    ]);
+  });
+
+  it('points an unclosed quote at where it opens, not at the end of the file', () => {
+    expect(syntax(policy().replace('id: no-external-api-access', 'id: "no-external-api-access'))).toEqual([
+      '6:9 policy.yaml-syntax YAML syntax error: this quoted value has no closing ", so YAML reads the rest of the file into it. | Add the closing " where the value ends.',
+    ]);
+  });
+
+  it('reports a duplicate key beside an indentation mistake', () => {
+    const text = `${policy()}safety: { min-active-admins: 1 }\nsafety: { min-active-admins: 2 }\n`.replace(
+      '    forbid:',
+      '     forbid:',
+    );
+    expect(issuesOf(text).map((i) => `${at(i)} ${i.code}`)).toEqual([
+      '8:6 policy.yaml-syntax',
+      '10:1 policy.duplicate-key',
+    ]);
+  });
+
+  it('quotes the line with a caret under the column, in the error message', () => {
+    const text = policy().replace('    applies-to:', '\tapplies-to:');
+    const [issue] = issuesOf(text);
+    expect(issue?.sourceLine).toBe('\tapplies-to: { audience: external }');
+    let message = '';
+    try {
+      parsePolicy(text, 'policy.yml', { now: NOW });
+    } catch (error) {
+      message = (error as Error).message;
+    }
+    expect(message).toContain(
+      [
+        '  policy.yml:7:1 YAML syntax error: this line is indented with a tab; YAML indents with spaces only. [policy.yaml-syntax] (Indent it by 4 spaces, like line 6.)',
+        '      7 | →applies-to: { audience: external }',
+        '        | ^',
+      ].join('\n'),
+    );
+    const over = issuesOf(policy().replace('    forbid:', '     forbid:'))[0]!;
+    expect(codeFrame(over.line, over.column, over.sourceLine!)).toEqual([
+      '8 |      forbid: { permissions: [generate-api-key] }',
+      '  |      ^',
+    ]);
   });
 });

@@ -35,6 +35,7 @@ describe('defaults', () => {
       protectedUsers: [],
       minActiveAdmins: 1,
       adminRoles: ['Admin', 'Owner'],
+      adminPermissions: [],
     });
   });
 
@@ -212,6 +213,7 @@ safety:
       protectedUsers: [{ type: 'email', value: 'owner@acme-hvac.com', raw: 'owner@acme-hvac.com' }],
       minActiveAdmins: 2,
       adminRoles: ['Admin', 'Owner', 'Super'],
+      adminPermissions: [],
     });
   });
 

@@ -111,7 +111,7 @@ describe('example policies', () => {
     expect(api.forbid.permissions).toEqual(['generate-api-key', 'manage-api-access']);
     expect(admins).toMatchObject({ id: 'no-external-admins', fix: { action: 'lock' } });
     expect(admins.forbid.roles).toEqual(['Admin', 'Owner']);
-    expect(starter.safety.protectedUsers.map((u) => u.value)).toEqual(['owner@acme-hvac.com']);
+    expect(starter.safety.protectedUsers.map((u) => u.value)).toEqual(['robert.hallorann@acme-hvac.com']);
   });
 });
 

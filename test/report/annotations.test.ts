@@ -120,6 +120,21 @@ describe('findingAnnotations', () => {
   it('makes none for a clean report', () => {
     expect(findingAnnotations(report([]), POLICY_PATH)).toEqual([]);
   });
+
+  // Grouping copied a rule's list for each finding: 20,000 findings of one rule took 12 s of CPU
+  // (22 s wall) on Node 20, and now take well under 100 ms; the budget leaves room for a busy machine.
+  it('groups 20,000 findings of one rule within 2 s', () => {
+    const findings = Array.from({ length: 20_000 }, (_, i) =>
+      finding({ id: `f-${i}`, user: user({ id: i, name: `User ${i}` }) }),
+    );
+    const r = report(findings);
+    const started = performance.now();
+    const [annotation, ...others] = findingAnnotations(r, POLICY_PATH);
+    expect(performance.now() - started).toBeLessThan(2_000);
+    expect(others).toEqual([]);
+    expect(annotation!.title).toBe('no-external-api-access (critical): 20000 findings');
+    expect(annotation!.message.split('\n').at(-1)).toBe(`and ${20_000 - FINDINGS_PER_ANNOTATION} more`);
+  });
 });
 
 describe('policyIssueAnnotations', () => {

@@ -89,9 +89,11 @@ describe('renderSummary', () => {
 
   it('shows the policy change impact when there is a comparison', () => {
     const f = finding();
-    const md = renderSummary(report([f], { comparison: { added: [f.id], resolved: ['old-id'] } }));
-    expect(md).toContain('This policy change adds 1 finding(s) and resolves 1.');
-    expect(md).toMatch(/\| added \| .* \| no-external-api-access \| Jane Roe \|/);
+    const md = renderSummary(
+      report([f], { comparison: { added: [f.id], resolved: ['old-id'], exempted: [] } }),
+    );
+    expect(md).toContain('This policy change: 1 finding added, 1 resolved, 0 exempted.');
+    expect(md).toMatch(/\| added \| no-external-api-access \| \*\*Jane Roe\*\*/);
   });
 
   it('shows errors with their codes and hints', () => {

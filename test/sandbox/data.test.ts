@@ -14,7 +14,7 @@ import {
 } from '../../src/sandbox/index.js';
 
 const holds = (user: EmployeeRecord | TechnicianRecord, id: number) =>
-  user.permissions?.some((p) => p.id === id && p.value === 'True') ?? false;
+  user.permissions?.some((p) => p?.id === id && p.value === 'True') ?? false;
 const internal = (user: { email?: string | null }) => /@acme-hvac\.com$/i.test(user.email ?? '');
 
 describe('the sample tenant', () => {
@@ -39,7 +39,7 @@ describe('the sample tenant', () => {
     );
     // ServiceTitan lists every permission on every user
     for (const user of [...tenant.employees, ...tenant.technicians]) {
-      expect(user.permissions?.map((p) => p.id)).toEqual(tenant.permissionCatalogue.map((p) => p.id));
+      expect(user.permissions?.map((p) => p?.id)).toEqual(tenant.permissionCatalogue.map((p) => p.id));
     }
     expect(new Set(tenant.employees.map((e) => e.name)).size).toBe(tenant.employees.length);
     expect(() => parseTenantData(tenant, 'sample')).not.toThrow();

@@ -68,6 +68,12 @@ describe('sandbox list endpoints', () => {
     expect(roles.data.find((r) => r.id === 13)?.active).toBe(false);
     const technicianRoles = (await caller.get('user-roles?employeeType=Technician')).body as ListBody;
     expect(technicianRoles.data.map((r) => r.name)).toEqual(['Technician', 'Technician Helper', 'Installer']);
+    const everyRole = (await caller.get('user-roles?employeeType=All&active=Any&pageSize=50'))
+      .body as ListBody;
+    expect(everyRole.data).toHaveLength(13);
+    // ServiceTitan does not document the default; the sandbox leaves technician roles out
+    const byDefault = (await caller.get('user-roles?active=Any&pageSize=50')).body as ListBody;
+    expect(byDefault.data.map((r) => r.name)).not.toContain('Technician');
     const units = (await caller.get('business-units')).body as ListBody;
     expect(units.data.map((u) => u.name)).toEqual([
       'HVAC Service',

@@ -20,6 +20,12 @@ describe('reading ServiceTitan error bodies', () => {
     });
   });
 
+  it("reads RFC 7807's detail after the title", () => {
+    expect(
+      parseProblem('{"title":"Cannot deactivate","detail":"The technician has ongoing jobs.","status":400}'),
+    ).toEqual({ message: 'Cannot deactivate; The technician has ongoing jobs.' });
+  });
+
   it('reads a gateway body, an OAuth error and plain text', () => {
     expect(parseProblem('{"statusCode": 403, "message": "Out of call volume quota."}')).toEqual({
       message: 'Out of call volume quota.',

@@ -37,6 +37,19 @@ describe('permission sets', () => {
     expect(sets.of(null)).toEqual({});
   });
 
+  it('skips null entries and counts them, also when the list is already known', () => {
+    const sets = new PermissionSets();
+    const list = [{ id: 1, value: 'True' }, null, { id: 2, value: 'False' }];
+    expect(sets.of(list)).toEqual({ 1: 'True', 2: 'False' });
+    expect(sets.of([...list, null])).toEqual({ 1: 'True', 2: 'False' });
+    expect(sets.of(list)).toBe(sets.of([{ id: 1, value: 'True' }, null, { id: 2, value: 'False' }]));
+    expect(sets.of([{ id: 1, value: 'True' }])).toEqual({ 1: 'True' });
+    expect({ nullEntries: sets.nullEntries, listsWithNulls: sets.listsWithNulls }).toEqual({
+      nullEntries: 5,
+      listsWithNulls: 4,
+    });
+  });
+
   it('always answers what building the object afresh would, whatever came before', () => {
     const value = fc.oneof(
       fc.constantFrom('True', 'False', null, undefined, 'All'),

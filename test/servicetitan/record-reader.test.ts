@@ -19,6 +19,8 @@ const permission = fc.oneof(
     value: fc.constantFrom('True', 'False', null, '25'),
   }),
   fc.record({ id: anyValue, value: anyValue }, { requiredKeys: [] }),
+  // "Array may contain Nones": an entry that is null altogether
+  fc.constant(null),
 );
 const field = <T>(typical: fc.Arbitrary<T>) =>
   fc.oneof({ weight: 4, arbitrary: typical }, { weight: 1, arbitrary: anyValue });

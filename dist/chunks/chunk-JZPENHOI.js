@@ -1,0 +1,13 @@
+import { createRequire as __guardCreateRequire } from 'node:module'; const require = __guardCreateRequire(import.meta.url);
+
+// src/engine/types.ts
+var BUILT_IN_RULES = [
+  "exemption-expired",
+  "exemption-unused",
+  "permission-unmapped",
+  "reference-unmatched"
+];
+
+export {
+  BUILT_IN_RULES
+};

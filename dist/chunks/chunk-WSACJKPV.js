@@ -1,8 +1,0 @@
-import { createRequire as __guardCreateRequire } from 'node:module'; const require = __guardCreateRequire(import.meta.url);
-
-// src/engine/types.ts
-var BUILT_IN_RULES = ["exemption-expired", "exemption-unused", "permission-unmapped"];
-
-export {
-  BUILT_IN_RULES
-};

@@ -1,0 +1,462 @@
+import { createRequire as __guardCreateRequire } from 'node:module'; const require = __guardCreateRequire(import.meta.url);
+import {
+  readSigningKey
+} from "./chunk-JOKD7V7O.js";
+import {
+  isLoopbackHost
+} from "./chunk-MJBVRMUS.js";
+import {
+  ConfigurationError
+} from "./chunk-RPWTNJ4G.js";
+
+// src/report/json.ts
+function finding(f) {
+  return {
+    id: f.id,
+    rule: f.rule,
+    severity: f.severity,
+    message: f.message,
+    user: f.user && {
+      kind: f.user.kind,
+      id: f.user.id,
+      userId: f.user.userId,
+      name: f.user.name,
+      email: f.user.email,
+      login: f.user.login,
+      audience: f.user.audience,
+      active: f.user.active,
+      locked: f.user.locked
+    },
+    evidence: f.evidence,
+    fix: f.fix,
+    exemption: f.exemption && {
+      reason: f.exemption.reason,
+      expires: f.exemption.expires,
+      approvedBy: f.exemption.approvedBy,
+      ticket: f.exemption.ticket,
+      status: f.exemption.status
+    },
+    location: { line: f.location.line, column: f.location.column },
+    ...f.remediated ? { remediated: true } : {}
+  };
+}
+function planStep(s) {
+  return {
+    action: s.action,
+    role: s.role,
+    roleId: s.roleId,
+    user: { kind: s.user.kind, id: s.user.id, userId: s.user.userId, name: s.user.name, email: s.user.email },
+    rules: s.rules,
+    findings: s.findings,
+    status: s.status,
+    error: s.error,
+    reason: s.reason,
+    before: s.before,
+    after: s.after,
+    seal: s.seal,
+    licenseType: s.licenseType
+  };
+}
+function reportToJson(report) {
+  const c = report.counts;
+  return {
+    version: report.version,
+    tool: { name: report.tool.name, version: report.tool.version },
+    mode: report.mode,
+    tenant: report.tenant,
+    environment: report.environment,
+    policy: { path: report.policy.path, sha256: report.policy.sha256 },
+    startedAt: report.startedAt,
+    finishedAt: report.finishedAt,
+    status: report.status,
+    failOn: report.failOn,
+    counts: {
+      users: c.users,
+      activeUsers: c.activeUsers,
+      externalUsers: c.externalUsers,
+      findings: c.findings,
+      exempted: c.exempted,
+      critical: c.critical,
+      high: c.high,
+      medium: c.medium,
+      low: c.low
+    },
+    findings: report.findings.map(finding),
+    plan: report.plan.map(planStep),
+    refusals: report.refusals.map((r) => ({ code: r.code, message: r.message })),
+    comparison: report.comparison && {
+      added: report.comparison.added,
+      resolved: report.comparison.resolved,
+      exempted: report.comparison.exempted
+    },
+    discovery: report.discovery,
+    errors: report.errors.map((e) => ({
+      code: e.code,
+      message: e.message,
+      hint: e.hint,
+      file: e.file,
+      line: e.line,
+      column: e.column
+    })),
+    redacted: report.redacted
+  };
+}
+function renderJson(report) {
+  return JSON.stringify(reportToJson(report), null, 2) + "\n";
+}
+
+// src/github/event.ts
+import { readFileSync } from "node:fs";
+var PULL_REQUEST_EVENTS = /* @__PURE__ */ new Set([
+  "pull_request",
+  "pull_request_target",
+  "pull_request_review",
+  "pull_request_review_comment",
+  // a merge queue tests the pull request's head merged onto the base: not on the default branch yet
+  "merge_group"
+]);
+var WRITE_EVENTS = [
+  "workflow_dispatch",
+  "schedule",
+  "push",
+  "repository_dispatch",
+  "workflow_run"
+];
+function record(value) {
+  return typeof value === "object" && value !== null && !Array.isArray(value) ? value : null;
+}
+function text(value) {
+  return typeof value === "string" && value !== "" ? value : null;
+}
+function shown(value) {
+  return value.replace(/[^A-Za-z0-9._/-]/g, "?").slice(0, 100);
+}
+function carriesPullRequest(event) {
+  if (PULL_REQUEST_EVENTS.has(event.name)) return true;
+  if (event.name === "issue_comment") {
+    return record(event.payload.issue)?.pull_request != null;
+  }
+  if (event.name === "workflow_run") {
+    const run = record(event.payload.workflow_run);
+    if (!run) return false;
+    const pullRequests = run.pull_requests;
+    return PULL_REQUEST_EVENTS.has(text(run.event) ?? "") || Array.isArray(pullRequests) && pullRequests.length > 0;
+  }
+  return false;
+}
+function defaultBranch(payload) {
+  return text(record(payload.repository)?.default_branch);
+}
+function refOf(event) {
+  if (event.ref) return event.ref;
+  const { payload } = event;
+  if (event.name === "repository_dispatch") {
+    const branch = text(payload.branch);
+    return branch ? `refs/heads/${branch}` : null;
+  }
+  return text(payload.ref);
+}
+function refused(code, message) {
+  return { code, message };
+}
+var HOW = "Run apply (or undo) from a workflow_dispatch run on the default branch.";
+function eventWriteRefusal(event) {
+  if (event.name === "cli") return null;
+  const name = shown(event.name);
+  if (carriesPullRequest(event)) {
+    return refused(
+      "apply.pull-request",
+      `Writes are refused on \`${name}\` events: they run code from a pull request, and a pull request never writes to ServiceTitan. ${HOW}`
+    );
+  }
+  if (!WRITE_EVENTS.includes(event.name)) {
+    return refused(
+      "apply.event",
+      `Writes are refused on \`${name || "unknown"}\` events: only workflow_dispatch, schedule, push and repository_dispatch runs on the default branch (or a workflow_run of one) write to ServiceTitan. ${HOW}`
+    );
+  }
+  const main = defaultBranch(event.payload);
+  const ref = refOf(event);
+  if (main && ref && ref !== `refs/heads/${main}`) {
+    return refused(
+      "apply.event",
+      `Writes are refused on this \`${name}\` run: it runs \`${shown(ref)}\`, not the default branch \`${shown(main)}\`, so its policy is not on the default branch yet. ${HOW}`
+    );
+  }
+  if (event.name === "workflow_run") return workflowRunRefusal(event.payload, main);
+  return null;
+}
+function workflowRunRefusal(payload, main) {
+  const run = record(payload.workflow_run);
+  const trigger = text(run?.event);
+  if (!run || !trigger || trigger === "workflow_run" || !WRITE_EVENTS.includes(trigger)) {
+    return refused(
+      "apply.event",
+      `Writes are refused on this \`workflow_run\`: it follows a \`${shown(trigger ?? "unknown")}\` run, and only a run of workflow_dispatch, schedule, push or repository_dispatch on the default branch may lead to writes. ${HOW}`
+    );
+  }
+  const branch = text(run.head_branch);
+  if (main && branch !== null && branch !== main) {
+    return refused(
+      "apply.event",
+      `Writes are refused on this \`workflow_run\`: the run it follows was on \`${shown(branch)}\`, not the default branch \`${shown(main)}\`. ${HOW}`
+    );
+  }
+  const here = text(record(payload.repository)?.full_name);
+  const there = text(record(run.head_repository)?.full_name);
+  if (here && there && here.toLowerCase() !== there.toLowerCase()) {
+    return refused(
+      "apply.event",
+      `Writes are refused on this \`workflow_run\`: the run it follows came from the fork \`${shown(there)}\`. ${HOW}`
+    );
+  }
+  return null;
+}
+function readGitHubEvent(env) {
+  const name = env.GITHUB_EVENT_NAME ?? "";
+  let payload = {};
+  if (env.GITHUB_EVENT_PATH) {
+    try {
+      payload = record(JSON.parse(readFileSync(env.GITHUB_EVENT_PATH, "utf8"))) ?? {};
+    } catch {
+      payload = {};
+    }
+  }
+  const priv = record(payload.repository)?.private;
+  const event = { name, payload, ref: env.GITHUB_REF || null };
+  return {
+    ...event,
+    isPullRequest: carriesPullRequest(event),
+    repositoryPrivate: typeof priv === "boolean" ? priv : null
+  };
+}
+
+// src/settings.ts
+import path from "node:path";
+var MODES = ["validate", "audit", "apply", "discover", "undo"];
+var FAIL_ON = ["critical", "high", "medium", "low", "never"];
+var DEFAULT_POLICY_PATH = ".github/servicetitan-access.yml";
+var MAX_RETRY_BUDGET_SECONDS = 115;
+var SECRET_INPUTS = [
+  "client-id",
+  "client-secret",
+  "app-key",
+  "github-token",
+  "evidence-signing-key"
+];
+var CONTROL = /[\u0000-\u001f\u007f]/;
+function invalid(src, name, what, hint) {
+  return new ConfigurationError(`input.invalid-${name}`, `${src.label(name)} ${what}`, hint);
+}
+function text2(src, name) {
+  const raw = src.get(name).trim();
+  if (CONTROL.test(raw)) {
+    throw invalid(
+      src,
+      name,
+      "contains a newline or control character.",
+      "Give a single-line value without control characters."
+    );
+  }
+  return raw;
+}
+function oneOf(src, name, allowed, fallback) {
+  const raw = text2(src, name);
+  if (raw === "") return fallback;
+  const value = raw.toLowerCase();
+  if (!allowed.includes(value)) {
+    throw invalid(
+      src,
+      name,
+      `is \`${raw.slice(0, 40)}\`, which is not one of ${allowed.map((a) => `\`${a}\``).join(", ")}.`,
+      `Set it to one of: ${allowed.join(", ")}.`
+    );
+  }
+  return value;
+}
+function integer(src, name, fallback, min, max) {
+  const raw = text2(src, name);
+  if (raw === "") return fallback;
+  if (!/^-?\d+$/.test(raw) || Number(raw) < min || Number(raw) > max) {
+    throw invalid(
+      src,
+      name,
+      `is \`${raw.slice(0, 40)}\`; it must be a whole number from ${min} to ${max}.`,
+      `Set it to a whole number from ${min} to ${max}.`
+    );
+  }
+  return Number(raw);
+}
+function url(src, name) {
+  const raw = text2(src, name);
+  if (raw === "") return void 0;
+  let parsed;
+  try {
+    parsed = new URL(raw);
+  } catch {
+    throw invalid(
+      src,
+      name,
+      "is not a URL.",
+      "Give an absolute http(s) URL, e.g. https://api.servicetitan.io."
+    );
+  }
+  if (parsed.protocol !== "https:" && parsed.protocol !== "http:") {
+    throw invalid(src, name, "must be an http(s) URL.", "Give an absolute http(s) URL.");
+  }
+  if (parsed.protocol === "http:" && !isLoopbackHost(parsed.hostname)) {
+    throw new ConfigurationError(
+      "input.insecure-url",
+      `${src.label(name)} is a plain http:// URL for ${parsed.hostname.slice(0, 100)}: the client secret, the app key and the access tokens would travel unencrypted.`,
+      "Use an https:// URL. Plain http:// is accepted only for a server on this machine (localhost, 127.0.0.1, ::1), such as `st-access-guard sandbox`."
+    );
+  }
+  if (parsed.username || parsed.password) {
+    throw invalid(
+      src,
+      name,
+      "must not carry a user name or password.",
+      "Remove the credentials from the URL."
+    );
+  }
+  return raw.replace(/\/+$/, "");
+}
+function optionalPath(src, name) {
+  const raw = text2(src, name);
+  return raw === "" ? null : raw;
+}
+function signingKey(src) {
+  const pem = src.get("evidence-signing-key").trim();
+  if (pem === "") return null;
+  const reading = readSigningKey(pem);
+  if (reading.problem !== void 0) {
+    throw new ConfigurationError(
+      "input.invalid-evidence-signing-key",
+      `The evidence signing key (input \`evidence-signing-key\`, ST_EVIDENCE_SIGNING_KEY for the command line) ${reading.problem}`,
+      reading.hint
+    );
+  }
+  return reading.key;
+}
+var DEFAULT_ISSUE_LABELS = ["servicetitan-access"];
+function labels(src) {
+  const raw = text2(src, "issue-labels");
+  if (raw === "") return DEFAULT_ISSUE_LABELS;
+  const names = [
+    ...new Set(
+      raw.split(",").map((l) => l.trim()).filter(Boolean)
+    )
+  ];
+  if (names.length === 0 || names.length > 10 || names.some((n) => n.length > 50)) {
+    throw invalid(
+      src,
+      "issue-labels",
+      "must be 1 to 10 comma-separated label names of at most 50 characters each.",
+      "Give label names separated by commas, e.g. `security, servicetitan-access`."
+    );
+  }
+  return names;
+}
+function parseSettings(src, event, workspace) {
+  const mode = oneOf(src, "mode", MODES, "audit");
+  const environment = oneOf(src, "environment", ["production", "integration"], "production");
+  const failOn = oneOf(src, "fail-on", FAIL_ON, "high");
+  const maxChanges = integer(src, "max-changes", 10, 1, 1e5);
+  const redact = oneOf(src, "redact", ["auto", "true", "false"], "auto");
+  const issue = oneOf(src, "issue", ["true", "false"], "false") === "true";
+  const issueLabels = labels(src);
+  const pageSize = integer(src, "page-size", 5e3, 1, 5e3);
+  const timeoutSeconds = integer(src, "request-timeout", 30, 1, 300);
+  const retryBudgetSeconds = integer(src, "retry-budget", 110, 0, MAX_RETRY_BUDGET_SECONDS);
+  const maxPages = integer(src, "max-pages", 1e3, 1, 1e6);
+  const maxRecords = integer(src, "max-records", 25e4, 1, 1e8);
+  const tenantRaw = text2(src, "tenant");
+  if (tenantRaw !== "" && !/^\d{1,19}$/.test(tenantRaw)) {
+    throw invalid(
+      src,
+      "tenant",
+      "must be the numeric ServiceTitan tenant id.",
+      "Copy the tenant id (digits only) from ServiceTitan: Settings > Integrations > API Application Access, or the developer portal."
+    );
+  }
+  const tenant = tenantRaw === "" ? null : tenantRaw;
+  const clientId = text2(src, "client-id");
+  const clientSecret = text2(src, "client-secret");
+  const appKey = text2(src, "app-key");
+  const apiUrl = url(src, "api-url");
+  const authUrl = url(src, "auth-url");
+  const missingCredentials = [
+    ["tenant", tenant ?? ""],
+    ["client-id", clientId],
+    ["client-secret", clientSecret],
+    ["app-key", appKey]
+  ].filter(([, v]) => v === "").map(([k]) => src.label(k));
+  const connection = missingCredentials.length === 0 && tenant !== null ? {
+    tenant,
+    clientId,
+    clientSecret,
+    appKey,
+    environment,
+    ...apiUrl ? { apiUrl } : {},
+    ...authUrl ? { authUrl } : {}
+  } : null;
+  const policyPath = text2(src, "policy") || DEFAULT_POLICY_PATH;
+  const report = src.get("report");
+  const githubToken = text2(src, "github-token");
+  return {
+    mode,
+    policyPath,
+    workspace,
+    environment,
+    tenant,
+    connection,
+    missingCredentials,
+    failOn,
+    maxChanges,
+    // `report` defaults to a file in the action; an explicitly empty value means none.
+    reportPath: report.trim() === "" ? null : text2(src, "report"),
+    planPath: optionalPath(src, "plan"),
+    force: oneOf(src, "force", ["true", "false"], "false") === "true",
+    sarifPath: optionalPath(src, "sarif"),
+    issue,
+    issueLabels,
+    githubToken: githubToken === "" ? null : githubToken,
+    redact,
+    evidencePath: optionalPath(src, "evidence"),
+    evidenceSigningKey: signingKey(src),
+    baselineEvidencePath: optionalPath(src, "baseline-evidence"),
+    baselinePolicyPath: optionalPath(src, "baseline-policy"),
+    baselineSnapshotPath: optionalPath(src, "baseline-snapshot"),
+    snapshotPath: optionalPath(src, "snapshot"),
+    tuning: {
+      pageSize,
+      timeoutMs: timeoutSeconds * 1e3,
+      retryBudgetMs: retryBudgetSeconds * 1e3,
+      maxPages,
+      maxRecords
+    },
+    event: runEvent(event)
+  };
+}
+function runEvent(event) {
+  if (event.name === "cli") return { ...event, writeRefusal: null };
+  return { ...event, isPullRequest: carriesPullRequest(event), writeRefusal: eventWriteRefusal(event) };
+}
+function shouldRedact(settings) {
+  if (settings.redact === "true") return true;
+  if (settings.redact === "false") return false;
+  if (settings.event.name === "cli") return false;
+  return settings.event.repositoryPrivate !== true;
+}
+function inWorkspace(settings, file) {
+  return path.resolve(settings.workspace, file);
+}
+
+export {
+  renderJson,
+  readGitHubEvent,
+  SECRET_INPUTS,
+  parseSettings,
+  shouldRedact,
+  inWorkspace
+};

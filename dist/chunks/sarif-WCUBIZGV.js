@@ -1,0 +1,189 @@
+import { createRequire as __guardCreateRequire } from 'node:module'; const require = __guardCreateRequire(import.meta.url);
+import {
+  fixLabel,
+  holdings,
+  recordRef
+} from "./chunk-N33XYNQF.js";
+import {
+  BUILT_IN_RULES
+} from "./chunk-JZPENHOI.js";
+import {
+  isExempt,
+  isRemediated
+} from "./chunk-RWQ7FRYK.js";
+import {
+  inlineMarkdown,
+  inlinePlain
+} from "./chunk-7KNWVG6D.js";
+import "./chunk-WD5L72B6.js";
+
+// src/report/sarif.ts
+var MAX_RESULTS = 25e3;
+var MAX_RULES = 1e3;
+var SECURITY_SEVERITY = {
+  critical: "9.5",
+  high: "8.0",
+  medium: "5.5",
+  low: "3.0"
+};
+var LEVEL = {
+  critical: "error",
+  high: "error",
+  medium: "warning",
+  low: "note"
+};
+var BUILT_IN = {
+  "exemption-expired": {
+    severity: "high",
+    text: "An exemption has expired: the findings it covered are back.",
+    help: "Renew the exemption (with a new approval and expiry) or remove it and fix the findings it covered."
+  },
+  "exemption-unused": {
+    severity: "low",
+    text: "An exemption matches no finding.",
+    help: "Remove the exemption, or correct its user or rules if it was meant to cover a finding."
+  },
+  "permission-unmapped": {
+    severity: "high",
+    text: "A mapped permission id appears in no user\u2019s permissions: the mapping is probably wrong.",
+    help: "Run `st-access-guard discover` to find the right permission id and correct the mapping."
+  },
+  "reference-unmatched": {
+    severity: "high",
+    text: "A role, business unit or user the policy names matches nothing in the tenant: a rule or guard is silently weaker.",
+    help: "Correct the name to one the tenant has (`st-access-guard discover` lists its roles), or remove it. Apply refuses while a `safety` reference matches nothing."
+  }
+};
+function sarifText(s, max) {
+  return inlinePlain(s, max).replace(/[\\[\]]/g, "\\$&");
+}
+function ruleText(rule) {
+  if (rule.kind === "max-holders") {
+    const what = [...rule.maxHolders.roles.map((r) => `role ${r}`), ...rule.maxHolders.permissions].join(
+      ", "
+    );
+    return `At most ${rule.maxHolders.max} users may hold ${what}.`;
+  }
+  const parts = [
+    ...rule.forbid.permissions.length ? [`permissions ${rule.forbid.permissions.join(", ")}`] : [],
+    ...rule.forbid.roles.length ? [`roles ${rule.forbid.roles.join(", ")}`] : [],
+    ...rule.forbid.account ? ["an active account"] : []
+  ];
+  const who = rule.appliesTo.audience === "any" ? "Users" : `${rule.appliesTo.audience} users`;
+  const fix = rule.fix.action === "none" ? "" : ` Fix: ${rule.fix.action === "set-role" ? `set role ${rule.fix.role}` : rule.fix.action}.`;
+  return `${who} in scope must not hold ${parts.join(" or ")}.${fix}`;
+}
+function descriptor(id, severity, short, full, help) {
+  return {
+    id,
+    name: id,
+    shortDescription: { text: sarifText(short, 1e3) },
+    fullDescription: { text: sarifText(full, 1e3) },
+    help: { text: sarifText(help, 1e3), markdown: inlineMarkdown(help, 1e3) },
+    defaultConfiguration: { level: LEVEL[severity] },
+    properties: {
+      "security-severity": SECURITY_SEVERITY[severity],
+      tags: ["security"],
+      precision: "very-high"
+    }
+  };
+}
+function descriptors(report, policy) {
+  const out = /* @__PURE__ */ new Map();
+  for (const rule of policy?.rules ?? []) {
+    const text = ruleText(rule);
+    const help = `${rule.description ? `${rule.description}. ` : ""}${text} Defined in the access policy; change the users in ServiceTitan or the rule in the policy.`;
+    out.set(rule.id, descriptor(rule.id, rule.severity, rule.description ?? text, text, help));
+  }
+  for (const id of BUILT_IN_RULES) {
+    const b = BUILT_IN[id];
+    out.set(id, descriptor(id, b.severity, b.text, b.text, b.help));
+  }
+  for (const f of report.findings) {
+    if (!out.has(f.rule))
+      out.set(
+        f.rule,
+        descriptor(f.rule, f.severity, f.rule, `Policy rule ${f.rule}.`, `Policy rule ${f.rule}.`)
+      );
+  }
+  const withFindings = new Set(report.findings.map((f) => f.rule));
+  const all = [...out.values()];
+  return [...all.filter((d) => withFindings.has(d.id)), ...all.filter((d) => !withFindings.has(d.id))].slice(
+    0,
+    MAX_RULES
+  );
+}
+function resultMessage(f) {
+  const who = f.user ? `${sarifText(f.user.name, 120)} (${recordRef(f.user)}, ${f.user.audience})` : "The tenant";
+  const message = sarifText(f.message, 500);
+  const what = holdings(f, 20);
+  if (what === f.message) return `${who}: ${message}`;
+  return `${who}: ${message}. Holds ${sarifText(what, 500)}. Fix: ${sarifText(fixLabel(f.fix), 100)}.`;
+}
+function result(f, ruleIndex, policyPath) {
+  const r = {
+    ruleId: f.rule,
+    ruleIndex,
+    level: LEVEL[f.severity],
+    message: { text: resultMessage(f) },
+    locations: [
+      {
+        physicalLocation: {
+          artifactLocation: { uri: policyPath },
+          region: { startLine: Math.max(1, f.location.line), startColumn: Math.max(1, f.location.column) }
+        }
+      }
+    ],
+    partialFingerprints: { "findingId/v1": f.id },
+    properties: { severity: f.severity }
+  };
+  if (isExempt(f)) {
+    r.suppressions = [
+      { kind: "external", status: "accepted", justification: sarifText(f.exemption.reason, 500) }
+    ];
+  }
+  return r;
+}
+function renderSarif(report, policy, opts) {
+  const rules = descriptors(report, policy);
+  const index = new Map(rules.map((d, i) => [d.id, i]));
+  const policyPath = opts.policyPath.replace(/\\/g, "/").replace(/^\.\//, "");
+  const fixed = report.findings.filter(isRemediated).length;
+  const reported = report.findings.filter((f) => !isRemediated(f));
+  const eligible = reported.filter((f) => index.has(f.rule));
+  const results = eligible.slice(0, MAX_RESULTS).map((f) => result(f, index.get(f.rule), policyPath));
+  const run = {
+    tool: {
+      driver: {
+        name: "servicetitan-access-guard",
+        version: report.tool.version,
+        semanticVersion: report.tool.version,
+        informationUri: "https://github.com/servicetitan-access-guard/servicetitan-access-guard",
+        rules
+      }
+    },
+    invocations: [{ executionSuccessful: report.status !== "error" }],
+    results
+  };
+  if (results.length < reported.length) {
+    run.properties = {
+      truncated: true,
+      totalResults: reported.length,
+      shownResults: results.length,
+      note: `Only the first ${results.length} of ${reported.length} findings fit GitHub's upload limits; the JSON report has them all.`
+    };
+  }
+  if (fixed > 0) {
+    run.properties = {
+      ...run.properties,
+      remediatedFindings: fixed,
+      remediatedNote: `${fixed} finding${fixed === 1 ? "" : "s"} fixed by this run's apply (verified by reading the user back) ${fixed === 1 ? "is" : "are"} not reported as results, so code scanning closes ${fixed === 1 ? "its alert" : "their alerts"} as fixed; the JSON report lists ${fixed === 1 ? "it" : "them"} with remediated: true.`
+    };
+  }
+  return { $schema: "https://json.schemastore.org/sarif-2.1.0.json", version: "2.1.0", runs: [run] };
+}
+export {
+  MAX_RESULTS,
+  MAX_RULES,
+  renderSarif
+};

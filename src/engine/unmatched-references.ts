@@ -1,0 +1,275 @@
+/**
+ * `reference-unmatched` (SPEC §4): a role, business unit or user that a rule or `safety` names and
+ * that matches nothing in the tenant, active or not. Nothing else would say so: a rule limited to
+ * `roles: [Admins]` in a tenant whose role is `Admin` simply checks nobody, and a protected user
+ * misspelt protects nobody. Guards weaken most, so theirs are high (and apply refuses while one
+ * stands); a rule's are medium.
+ *
+ * Not checked: an exemption's user (an exemption that covers nothing is `exemption-unused`),
+ * `approved-by`, `internal-users` and `external-users` (they may name people without an account),
+ * and `set-role` fixes (a role the tenant lacks there is a policy error, see role-directory.ts).
+ */
+import { nearest } from '../policy/nearest.js';
+import { referenceSite } from '../policy/references.js';
+import type { Policy, Position, Rule, UserRef } from '../policy/types.js';
+import { findingId } from './fingerprint.js';
+import type { Snapshot } from './snapshot.js';
+import type { Finding, ReferenceEvidence } from './types.js';
+
+/**
+ * ServiceTitan's built-in role enum (the deprecated `role` on employees, Settings v2
+ * `EmployeeUserRole`): names every tenant has, whoever holds them today. `Owner` in the default
+ * `admin-roles` is never unmatched on a tenant whose owner has no user role of that name.
+ */
+const BUILT_IN_ROLES = [
+  'Technician',
+  'Dispatch',
+  'Accounting',
+  'FieldManager',
+  'DisplayUser',
+  'DisplayUserWithBillingAccess',
+  'SalesManager',
+  'CSR',
+  'GeneralOffice',
+  'TechnicianHelper',
+  'TechnicianMaintenance',
+  'TechnicianInstaller',
+  'Admin',
+  'TechnicianService',
+  'TechnicianSales',
+  'Owner',
+  'EmptyEmployee',
+  'EmptyTechnician',
+];
+
+/** What the tenant has, active or not, to match references against. */
+interface TenantNames {
+  /** lower-case role name -> as the tenant spells it */
+  roles: Map<string, string>;
+  unitIds: Set<number>;
+  /** lower-case, trimmed business unit name -> as the tenant spells it */
+  units: Map<string, string>;
+  /** lower-case emails and logins (an email reference matches either) */
+  addresses: Set<string>;
+  logins: Set<string>;
+  userIds: Set<number>;
+  /** `employee:21` */
+  records: Set<string>;
+  /** emails, for "did you mean" on an email reference */
+  emails: string[];
+}
+
+function tenantNames(snapshot: Snapshot): TenantNames {
+  const names: TenantNames = {
+    roles: new Map(),
+    unitIds: new Set(),
+    units: new Map(),
+    addresses: new Set(),
+    logins: new Set(),
+    userIds: new Set(),
+    records: new Set(),
+    emails: [],
+  };
+  const role = (name: string) => {
+    if (!names.roles.has(name.toLowerCase())) names.roles.set(name.toLowerCase(), name);
+  };
+  const unit = (name: string) => {
+    const key = name.trim().toLowerCase();
+    if (key !== '' && !names.units.has(key)) names.units.set(key, name.trim());
+  };
+  for (const r of snapshot.roles) role(r.name);
+  for (const name of BUILT_IN_ROLES) role(name);
+  for (const u of snapshot.businessUnits) {
+    names.unitIds.add(u.id);
+    unit(u.name);
+  }
+  for (const user of snapshot.users) {
+    for (const name of user.roles) role(name);
+    if (user.role) role(user.role);
+    if (user.businessUnitId !== null) names.unitIds.add(user.businessUnitId);
+    if (user.businessUnit) unit(user.businessUnit);
+    const email = user.email?.toLowerCase();
+    if (email) {
+      names.addresses.add(email);
+      names.emails.push(user.email!);
+    }
+    const login = user.login?.toLowerCase();
+    if (login) {
+      names.addresses.add(login);
+      names.logins.add(login);
+    }
+    if (user.userId !== null) names.userIds.add(user.userId);
+    names.records.add(`${user.kind}:${user.id}`);
+  }
+  return names;
+}
+
+/** The same test as `matchesUserRef`, against every account at once. */
+function userExists(ref: UserRef, names: TenantNames): boolean {
+  switch (ref.type) {
+    case 'email':
+      return names.addresses.has(ref.value.toLowerCase());
+    case 'login':
+      return names.logins.has(ref.value.toLowerCase());
+    case 'user':
+      return names.userIds.has(ref.value);
+    case 'employee':
+    case 'technician':
+      return names.records.has(`${ref.type}:${ref.value}`);
+  }
+}
+
+/** The same test as `applies-to.business-units`: a number is an id, a string a name or an all-digit id. */
+function unitExists(unit: string | number, names: TenantNames): boolean {
+  if (typeof unit === 'number') return names.unitIds.has(unit);
+  const text = unit.trim();
+  return names.units.has(text.toLowerCase()) || (/^\d+$/.test(text) && names.unitIds.has(Number(text)));
+}
+
+/** One place a rule or `safety` names something. */
+interface Reference {
+  evidence: ReferenceEvidence;
+  /** the path in the file (`rules.2.forbid.roles`), for its position */
+  path: string;
+  named: string | number | UserRef;
+  rule: Rule | null;
+  matched: boolean;
+  suggestion: string | undefined;
+}
+
+function references(policy: Policy, names: TenantNames): Reference[] {
+  const out: Reference[] = [];
+  const roleNames = [...names.roles.values()];
+  const unitNames = [...names.units.values()];
+  const add = (
+    rule: Rule | null,
+    path: string,
+    key: string,
+    kind: ReferenceEvidence['kind'],
+    named: string | number | UserRef,
+  ) => {
+    const value = typeof named === 'object' ? named.raw : String(named);
+    let matched: boolean;
+    let suggestion: string | undefined;
+    if (typeof named === 'object') {
+      matched = userExists(named, names);
+      // only an email is suggested: a login or id of someone else would name a person unasked
+      if (!matched && named.type === 'email') suggestion = nearest(named.value, names.emails);
+    } else if (kind === 'role') {
+      matched = names.roles.has(String(named).toLowerCase());
+      if (!matched) suggestion = nearest(String(named), roleNames);
+    } else {
+      matched = unitExists(named, names);
+      if (!matched && typeof named === 'string') suggestion = nearest(named.trim(), unitNames);
+    }
+    out.push({
+      evidence: { kind, value, key, ...(rule ? { rule: rule.id } : {}) },
+      path,
+      named,
+      rule,
+      matched,
+      suggestion,
+    });
+  };
+  policy.rules.forEach((rule, index) => {
+    const at = (key: string) => `rules.${index}.${key}`;
+    const scope = rule.appliesTo;
+    for (const role of scope.roles ?? []) add(rule, at('applies-to.roles'), 'applies-to.roles', 'role', role);
+    for (const unit of scope.businessUnits ?? [])
+      add(rule, at('applies-to.business-units'), 'applies-to.business-units', 'business-unit', unit);
+    for (const user of scope.users ?? []) add(rule, at('applies-to.users'), 'applies-to.users', 'user', user);
+    for (const user of scope.exceptUsers)
+      add(rule, at('applies-to.except-users'), 'applies-to.except-users', 'user', user);
+    const roles = rule.kind === 'forbid' ? rule.forbid.roles : rule.maxHolders.roles;
+    const key = rule.kind === 'forbid' ? 'forbid.roles' : 'max-holders.roles';
+    for (const role of roles) add(rule, at(key), key, 'role', role);
+  });
+  for (const user of policy.safety.protectedUsers)
+    add(null, 'safety.protected-users', 'safety.protected-users', 'user', user);
+  for (const role of policy.safety.adminRoles)
+    add(null, 'safety.admin-roles', 'safety.admin-roles', 'role', role);
+  return out;
+}
+
+/** `the role "Admins"`, `the business unit 12`, `the user ops@acme.com` */
+function named(r: ReferenceEvidence): string {
+  if (r.kind === 'user') return `the user ${r.value}`;
+  return `the ${r.kind === 'role' ? 'role' : 'business unit'} "${r.value}"`;
+}
+
+function nothing(r: ReferenceEvidence): string {
+  if (r.kind === 'user') return 'who matches no account of the tenant, active or not';
+  return `which is not a ${r.kind === 'role' ? 'role' : 'business unit'} of the tenant`;
+}
+
+/** What the reference fails to do: said plainly, since nothing else in the report shows it. */
+function consequence(r: ReferenceEvidence): string {
+  switch (r.key) {
+    case 'applies-to.roles':
+    case 'applies-to.business-units':
+      return `the rule leaves out holders of the ${r.kind === 'role' ? 'role' : 'business unit'} meant, and may check nobody`;
+    case 'applies-to.users':
+      return 'the rule leaves out the account meant, and may check nobody';
+    case 'applies-to.except-users':
+      return 'the rule still checks the account meant to be excepted';
+    case 'forbid.roles':
+      return 'the rule never finds holders of the role meant';
+    case 'max-holders.roles':
+      return 'the rule does not count holders of the role meant';
+    case 'safety.protected-users':
+      return 'apply would not protect the account meant, so it refuses to change anything until this is corrected';
+    default:
+      return 'min-active-admins would not count the admins meant, so apply refuses to change anything until this is corrected';
+  }
+}
+
+function fixStep(r: Reference, policy: Policy, at: Position): string {
+  const where = `line ${at.line} of ${policy.source.path}`;
+  const guess = r.suggestion ? ` (did you mean "${r.suggestion}"?)` : '';
+  switch (r.evidence.kind) {
+    case 'role':
+      return (
+        `Correct the role "${r.evidence.value}" at ${where} to a role of the tenant${guess}, or remove it; ` +
+        '`st-access-guard discover` lists the roles.'
+      );
+    case 'business-unit':
+      return `Correct the business unit "${r.evidence.value}" at ${where} to one of the tenant's (by name or id)${guess}, or remove it.`;
+    case 'user':
+      return (
+        `Correct ${r.evidence.value} at ${where} to an account of the tenant${guess} ` +
+        '(its email, login:NAME, user:ID, employee:ID or technician:ID), or remove it if the person has no account.'
+      );
+  }
+}
+
+/** Every reference of the rules and `safety` that matches nothing in the tenant, one finding each. */
+export function referenceUnmatchedFindings(policy: Policy, snapshot: Snapshot): Finding[] {
+  const names = tenantNames(snapshot);
+  return references(policy, names)
+    .filter((r) => !r.matched)
+    .map((r) => {
+      const guard = r.rule === null;
+      const location = policy.referencePositions?.[referenceSite(r.path, r.named)] ??
+        r.rule?.position ?? { line: 1, column: 1 };
+      const subject = typeof r.named === 'object' ? `${r.named.type}:${r.named.value}` : String(r.named);
+      return {
+        id: findingId(
+          'reference-unmatched',
+          r.rule ? `rule:${r.rule.id}` : 'safety',
+          r.evidence.key,
+          subject,
+        ),
+        rule: 'reference-unmatched',
+        severity: guard ? ('high' as const) : ('medium' as const),
+        message: guard
+          ? `${r.evidence.key} names ${named(r.evidence)}, ${nothing(r.evidence)}: ${consequence(r.evidence)}`
+          : `Rule ${r.evidence.rule} names ${named(r.evidence)} in ${r.evidence.key}, ${nothing(r.evidence)}: ` +
+            consequence(r.evidence),
+        user: null,
+        evidence: { reference: r.evidence },
+        fix: { action: 'manual' as const, steps: [fixStep(r, policy, location)] },
+        exemption: null,
+        location,
+      };
+    });
+}
