@@ -352,7 +352,7 @@ ${USAGE}`);
     case "apply":
     case "discover":
     case "undo": {
-      const { runCommand } = await import("./chunks/run-VUKV3NR6.js");
+      const { runCommand } = await import("./chunks/run-PKLXJUZA.js");
       return runCommand(command, rest, values);
     }
     case "evidence": {

@@ -707,11 +707,13 @@ async function publish(settings, result, logger) {
   if (settings.evidencePath) {
     const evidencePath = settings.evidencePath;
     await attempt(`The evidence pack ${evidencePath}`, async () => {
-      const { writeRunEvidence } = await import("./chunks/sink-DZRG5D4L.js");
+      const { writeRunEvidence } = await import("./chunks/sink-36L4ILL7.js");
       const evidence = await writeRunEvidence(settings, result, runUrl());
       if (evidence) {
         files.evidence = evidencePath;
-        info(`Evidence pack written to ${evidencePath}`);
+        info(
+          `Evidence pack written to ${evidencePath}${evidence.replacedEarlier ? ", replacing the earlier pack there" : ""}`
+        );
         if (evidence.signature) {
           info(
             `Evidence pack signed: ${evidence.signature.file}, key ${evidence.signature.publicKeyFingerprint}`

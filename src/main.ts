@@ -155,7 +155,9 @@ async function publish(settings: Settings, result: PipelineResult, logger: Logge
       const evidence = await writeRunEvidence(settings, result, runUrl());
       if (evidence) {
         files.evidence = evidencePath;
-        core.info(`Evidence pack written to ${evidencePath}`);
+        core.info(
+          `Evidence pack written to ${evidencePath}${evidence.replacedEarlier ? ', replacing the earlier pack there' : ''}`,
+        );
         if (evidence.signature) {
           core.info(
             `Evidence pack signed: ${evidence.signature.file}, key ${evidence.signature.publicKeyFingerprint}`,

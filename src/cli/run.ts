@@ -141,7 +141,11 @@ export async function runCommand(mode: Mode, rest: string[], given: Values): Pro
     await attempt(`The evidence pack ${settings.evidencePath}`, async () => {
       const { writeRunEvidence } = await import('../evidence/sink.js');
       const evidence = await writeRunEvidence(settings, result);
-      if (evidence) process.stderr.write(`Evidence pack: ${evidence.dir}\n`);
+      if (evidence) {
+        process.stderr.write(
+          `Evidence pack: ${evidence.dir}${evidence.replacedEarlier ? ' (replaced the earlier pack there)' : ''}\n`,
+        );
+      }
       if (evidence?.signature) {
         process.stderr.write(
           `Evidence pack signed: ${evidence.signature.file}, key ${evidence.signature.publicKeyFingerprint}\n`,

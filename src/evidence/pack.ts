@@ -59,6 +59,8 @@ export interface WrittenPack {
   files: string[];
   /** the signature file and the fingerprint of the key that signed, when signed */
   signature: { file: string; publicKeyFingerprint: string } | null;
+  /** an earlier pack of this tool was in the folder and has been replaced */
+  replacedEarlier: boolean;
 }
 
 export interface PackContents {
@@ -174,5 +176,6 @@ export async function writeEvidencePack(input: PackInput): Promise<WrittenPack> 
     signature: manifest.signature
       ? { file: SIGNATURE_FILE, publicKeyFingerprint: manifest.signature.publicKeyFingerprint }
       : null,
+    replacedEarlier: earlier.kind === 'pack',
   };
 }

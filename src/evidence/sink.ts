@@ -16,6 +16,8 @@ export interface EvidenceOutcome {
   signature: { file: string; publicKeyFingerprint: string } | null;
   /** Markdown "since the last review" section, when a baseline pack was given */
   sinceLastReview: string | null;
+  /** an earlier pack of this tool was in the folder and has been replaced */
+  replacedEarlier: boolean;
 }
 
 export async function writeRunEvidence(
@@ -26,7 +28,7 @@ export async function writeRunEvidence(
   if (!settings.evidencePath) return null;
   const policyFile = inWorkspace(settings, settings.policyPath);
   const policyText = result.policy ? await readFile(policyFile, 'utf8') : null;
-  const { dir, signature } = await writeEvidencePack({
+  const { dir, signature, replacedEarlier } = await writeEvidencePack({
     dir: inWorkspace(settings, settings.evidencePath),
     report: result.report,
     snapshot: result.snapshot,
@@ -45,5 +47,5 @@ export async function writeRunEvidence(
     const after = await loadReviewState(dir);
     sinceLastReview = renderDiffMarkdown(diffReviews(before, after), { root: settings.workspace });
   }
-  return { dir, signature, sinceLastReview };
+  return { dir, signature, sinceLastReview, replacedEarlier };
 }

@@ -95,6 +95,23 @@ describe('a journal is never replaced by accident', () => {
   });
 });
 
+describe('an earlier evidence pack', () => {
+  it('is replaced only with a word saying so', async () => {
+    const dir = await workspace();
+    const first = await runCli(['audit', '--policy', POLICY, '--evidence', 'pack'], {
+      env: sandboxEnv(sandbox),
+      cwd: dir,
+    });
+    expect(first.stderr).toContain('Evidence pack: ');
+    expect(first.stderr).not.toMatch(/replaced the earlier pack/);
+    const second = await runCli(['audit', '--policy', POLICY, '--evidence', 'pack'], {
+      env: sandboxEnv(sandbox),
+      cwd: dir,
+    });
+    expect(second.stderr).toMatch(/Evidence pack: \S*pack \(replaced the earlier pack there\)/);
+  });
+});
+
 describe('apply pinned to a reviewed plan (--plan)', () => {
   it('carries out only the reviewed steps, skipping a user changed since the review and changes not reviewed', async () => {
     const dir = await workspace();

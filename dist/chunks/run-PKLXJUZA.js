@@ -136,10 +136,14 @@ async function runCommand(mode, rest, given) {
   }
   if (settings.evidencePath) {
     await attempt(`The evidence pack ${settings.evidencePath}`, async () => {
-      const { writeRunEvidence } = await import("./sink-DZRG5D4L.js");
+      const { writeRunEvidence } = await import("./sink-36L4ILL7.js");
       const evidence = await writeRunEvidence(settings, result);
-      if (evidence) process.stderr.write(`Evidence pack: ${evidence.dir}
-`);
+      if (evidence) {
+        process.stderr.write(
+          `Evidence pack: ${evidence.dir}${evidence.replacedEarlier ? " (replaced the earlier pack there)" : ""}
+`
+        );
+      }
       if (evidence?.signature) {
         process.stderr.write(
           `Evidence pack signed: ${evidence.signature.file}, key ${evidence.signature.publicKeyFingerprint}

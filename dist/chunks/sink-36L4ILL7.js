@@ -289,7 +289,8 @@ async function writeEvidencePack(input) {
       MANIFEST_FILE,
       ...manifest.signature ? [SIGNATURE_FILE] : []
     ],
-    signature: manifest.signature ? { file: SIGNATURE_FILE, publicKeyFingerprint: manifest.signature.publicKeyFingerprint } : null
+    signature: manifest.signature ? { file: SIGNATURE_FILE, publicKeyFingerprint: manifest.signature.publicKeyFingerprint } : null,
+    replacedEarlier: earlier.kind === "pack"
   };
 }
 
@@ -298,7 +299,7 @@ async function writeRunEvidence(settings, result, runUrl) {
   if (!settings.evidencePath) return null;
   const policyFile = inWorkspace(settings, settings.policyPath);
   const policyText = result.policy ? await readFile2(policyFile, "utf8") : null;
-  const { dir, signature } = await writeEvidencePack({
+  const { dir, signature, replacedEarlier } = await writeEvidencePack({
     dir: inWorkspace(settings, settings.evidencePath),
     report: result.report,
     snapshot: result.snapshot,
@@ -317,7 +318,7 @@ async function writeRunEvidence(settings, result, runUrl) {
     const after = await loadReviewState(dir);
     sinceLastReview = renderDiffMarkdown(diffReviews(before, after), { root: settings.workspace });
   }
-  return { dir, signature, sinceLastReview };
+  return { dir, signature, sinceLastReview, replacedEarlier };
 }
 export {
   writeRunEvidence
