@@ -344,7 +344,7 @@ ${USAGE}`);
       return runSandboxCommand(values);
     }
     case "demo": {
-      const { runDemo } = await import("./chunks/demo-MHBEAQXL.js");
+      const { runDemo } = await import("./chunks/demo-5SQ2WFZM.js");
       return runDemo(values);
     }
     case "validate":
@@ -352,15 +352,15 @@ ${USAGE}`);
     case "apply":
     case "discover":
     case "undo": {
-      const { runCommand } = await import("./chunks/run-PKLXJUZA.js");
+      const { runCommand } = await import("./chunks/run-73UXYQZ6.js");
       return runCommand(command, rest, values);
     }
     case "evidence": {
-      const { runEvidenceCommand } = await import("./chunks/cli-XW6VNUZU.js");
+      const { runEvidenceCommand } = await import("./chunks/cli-2MNIGVOT.js");
       return runEvidenceCommand(rest, values);
     }
     case "diff": {
-      const { runDiffCommand } = await import("./chunks/cli-XW6VNUZU.js");
+      const { runDiffCommand } = await import("./chunks/cli-2MNIGVOT.js");
       return runDiffCommand(rest, values);
     }
     default:

@@ -2,10 +2,22 @@ import { createRequire as __guardCreateRequire } from 'node:module'; const requi
 import {
   VALIDATED_TITLE,
   describeNotice,
+  describeWriteFailure,
+  reportFile,
+  runPipeline,
   validateNotices,
   validatedOnly,
-  validatedOnlyText
-} from "./chunks/chunk-GTOMKC3T.js";
+  validatedOnlyText,
+  writeFileAtomic
+} from "./chunks/chunk-6543LPUB.js";
+import {
+  SEVERITIES
+} from "./chunks/chunk-XBL2J3D5.js";
+import "./chunks/chunk-I3TMJHPQ.js";
+import {
+  renderJson
+} from "./chunks/chunk-LILMC5CR.js";
+import "./chunks/chunk-HEUCNJIE.js";
 import {
   CHANGE_LABEL,
   comparedFindings,
@@ -22,11 +34,19 @@ import {
   fixingStep,
   hasManualSteps,
   holdings,
+  isExempt,
+  isOpen,
+  isRemediated,
   personLabel,
+  reachesFailOn,
   recordRef,
+  statusExitCode,
   stepDetail,
   stepLabel
-} from "./chunks/chunk-N33XYNQF.js";
+} from "./chunks/chunk-CIVS25GE.js";
+import {
+  maskUserRef
+} from "./chunks/chunk-ZDCQ5PVZ.js";
 import {
   debug,
   error,
@@ -40,33 +60,17 @@ import {
   summary,
   warning
 } from "./chunks/chunk-WIEWT4EF.js";
-import {
-  SEVERITIES,
-  describeWriteFailure,
-  reportFile,
-  runPipeline,
-  writeFileAtomic
-} from "./chunks/chunk-DSGJ2ZDD.js";
-import "./chunks/chunk-JZPENHOI.js";
+import "./chunks/chunk-47HB3AU5.js";
+import "./chunks/chunk-CJP6T6SZ.js";
 import {
   SECRET_INPUTS,
   parseSettings,
-  readGitHubEvent,
-  renderJson
-} from "./chunks/chunk-YGEFOKDE.js";
-import "./chunks/chunk-JOKD7V7O.js";
-import {
-  isExempt,
-  isOpen,
-  isRemediated,
-  reachesFailOn,
-  statusExitCode
-} from "./chunks/chunk-RWQ7FRYK.js";
-import {
-  maskUserRef
-} from "./chunks/chunk-3NGF3HLR.js";
+  readGitHubEvent
+} from "./chunks/chunk-FYJR37SA.js";
+import "./chunks/chunk-D6KSKHJM.js";
+import "./chunks/chunk-DBYO6JJB.js";
+import "./chunks/chunk-QLH5EDU2.js";
 import "./chunks/chunk-3KQCMBW2.js";
-import "./chunks/chunk-47HB3AU5.js";
 import "./chunks/chunk-MJBVRMUS.js";
 import "./chunks/chunk-5VFH7U4S.js";
 import {
@@ -692,7 +696,7 @@ async function publish(settings, result, logger) {
   if (settings.sarifPath) {
     const sarifPath = settings.sarifPath;
     await attempt(`The SARIF file ${sarifPath}`, async () => {
-      const { renderSarif } = await import("./chunks/sarif-WCUBIZGV.js");
+      const { renderSarif } = await import("./chunks/sarif-2JFYEXI3.js");
       const sarif = renderSarif(report, result.policy, {
         policyPath: settings.policyPath.replace(/\\/g, "/")
       });
@@ -707,7 +711,7 @@ async function publish(settings, result, logger) {
   if (settings.evidencePath) {
     const evidencePath = settings.evidencePath;
     await attempt(`The evidence pack ${evidencePath}`, async () => {
-      const { writeRunEvidence } = await import("./chunks/sink-36L4ILL7.js");
+      const { writeRunEvidence } = await import("./chunks/sink-6AYL5ASO.js");
       const evidence = await writeRunEvidence(settings, result, runUrl());
       if (evidence) {
         files.evidence = evidencePath;
@@ -728,7 +732,7 @@ async function publish(settings, result, logger) {
   let issueUrl = null;
   if (settings.issue || settings.event.isPullRequest && result.baseline) {
     await attempt("The GitHub issue or pull-request comment", async () => {
-      const { publishToGitHub } = await import("./chunks/publish-C5FKIK5Z.js");
+      const { publishToGitHub } = await import("./chunks/publish-LME5KNMZ.js");
       const github = await publishToGitHub(settings, result, logger);
       impact = github.impactMarkdown ? `${github.impactMarkdown}
 
@@ -781,7 +785,7 @@ async function run() {
       onSecret: (s) => setSecret(s),
       ...wantsBasePolicy ? {
         baselinePolicy: async () => {
-          const { basePolicyReader } = await import("./chunks/publish-C5FKIK5Z.js");
+          const { basePolicyReader } = await import("./chunks/publish-LME5KNMZ.js");
           return basePolicyReader(settings, logger);
         }
       } : {}

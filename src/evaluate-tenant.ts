@@ -3,9 +3,9 @@
  * all from one fresh snapshot.
  */
 import { readFile } from 'node:fs/promises';
-import { ConfigurationError, PolicyError, type PolicyIssue } from './errors.js';
+import { ConfigurationError, PolicyError } from './errors.js';
 import type { Snapshot } from './engine/snapshot.js';
-import type { Evaluation, Finding } from './engine/types.js';
+import type { Evaluation } from './engine/types.js';
 import { evaluate } from './engine/evaluate.js';
 import { resolveFixRoles } from './engine/plan.js';
 import { selfApprovedExemptions } from './engine/exemptions.js';
@@ -17,28 +17,10 @@ import { compareFindings } from './engine/compare.js';
 import { discover } from './engine/discover.js';
 import type { Policy } from './policy/types.js';
 import { parsePolicy } from './policy/load.js';
-import type { Report, ReportError } from './report/model.js';
-import type { PipelineDeps } from './pipeline.js';
-import { readSnapshotFile } from './pipeline.js';
+import { emptyOutcome, type PipelineDeps, type TenantOutcome } from './phase.js';
+import { readSnapshotFile } from './snapshot-file.js';
 import type { Settings } from './settings.js';
 import type { ServiceTitanClient } from './servicetitan/index.js';
-
-export interface TenantOutcome {
-  evaluation?: Evaluation;
-  comparison: Report['comparison'];
-  discovery?: Report['discovery'];
-  policyIssues: PolicyIssue[];
-  notes: string[];
-  applyRefused: boolean;
-  errors: ReportError[];
-  /** the baseline policy and its findings against the same snapshot, when one was compared */
-  baseline: { policy: Policy; findings: Finding[] } | null;
-}
-
-/** An outcome with nothing in it yet: no findings compared, no notes, no errors. */
-export function emptyOutcome(): TenantOutcome {
-  return { comparison: null, policyIssues: [], notes: [], applyRefused: false, errors: [], baseline: null };
-}
 
 async function baselinePolicy(settings: Settings, deps: PipelineDeps, now: Date): Promise<Policy | null> {
   let source: { text: string; path: string } | null = null;

@@ -3,7 +3,7 @@
  * normalized Snapshot. Loaded on demand: `validate` never pays for undici.
  */
 import type { Snapshot } from './engine/snapshot.js';
-import type { PipelineDeps } from './pipeline.js';
+import type { PipelineDeps } from './phase.js';
 import type { Settings } from './settings.js';
 import { ServiceTitanClient } from './servicetitan/index.js';
 

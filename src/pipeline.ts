@@ -9,6 +9,7 @@ import path from 'node:path';
 import { writeFileAtomic } from './files.js';
 import { ConfigurationError, GuardError, PolicyError, type PolicyIssue } from './errors.js';
 import type { Logger } from './logger.js';
+import type { PipelineDeps } from './phase.js';
 import type { Snapshot } from './engine/snapshot.js';
 import type { Evaluation, Finding, PlanStep } from './engine/types.js';
 import type { ExecuteOptions } from './apply/execute.js';
@@ -24,16 +25,7 @@ import { loadPolicyFile, parsePolicy } from './policy/load.js';
 import { inWorkspace, shouldRedact, type Settings } from './settings.js';
 import { TOOL_VERSION } from './version.js';
 
-export interface PipelineDeps {
-  logger: Logger;
-  now: () => Date;
-  /** registers a secret discovered at run time (the access token) for masking */
-  onSecret?: (secret: string) => void;
-  /** asks a person before apply or undo writes (the CLI on a terminal without --yes) */
-  confirm?: (steps: readonly PlanStep[]) => Promise<boolean>;
-  /** the base branch's policy on a pull request, when it can be read (null: none) */
-  baselinePolicy?: () => Promise<{ text: string; path: string } | null>;
-}
+export type { PipelineDeps } from './phase.js';
 
 export interface PipelineResult {
   /** redacted when the settings ask for it */
@@ -458,29 +450,6 @@ async function whileStoppable<T>(journal: JournalWriter | null, fn: () => Promis
   } finally {
     for (const signal of STOP_SIGNALS) process.off(signal, handler);
   }
-}
-
-/** Reads a snapshot written earlier with --snapshot. */
-export async function readSnapshotFile(file: string): Promise<Snapshot> {
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(await readFile(file, 'utf8'));
-  } catch (error) {
-    throw new ConfigurationError(
-      'input.invalid-snapshot',
-      `Cannot read the snapshot ${file}: ${(error as Error).message}`,
-      'Give a file written by `st-access-guard discover --snapshot FILE` or `audit --snapshot FILE`.',
-    );
-  }
-  const s = parsed as Partial<Snapshot>;
-  if (!s || typeof s !== 'object' || !Array.isArray(s.users) || !Array.isArray(s.roles)) {
-    throw new ConfigurationError(
-      'input.invalid-snapshot',
-      `${file} is not a snapshot (no users and roles).`,
-      'Give a file written by `st-access-guard discover --snapshot FILE`.',
-    );
-  }
-  return s as Snapshot;
 }
 
 export { parsePolicy };

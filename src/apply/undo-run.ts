@@ -6,8 +6,7 @@
 import { ConfigurationError } from '../errors.js';
 import type { Snapshot } from '../engine/snapshot.js';
 import type { Evaluation } from '../engine/types.js';
-import { emptyOutcome, type TenantOutcome } from '../evaluate-tenant.js';
-import type { PipelineDeps } from '../pipeline.js';
+import { emptyOutcome, type PipelineDeps, type TenantOutcome } from '../phase.js';
 import type { Policy } from '../policy/types.js';
 import type { ServiceTitanClient } from '../servicetitan/index.js';
 import { inWorkspace, type Settings } from '../settings.js';

@@ -4,11 +4,33 @@
  * permission on a test user, rerun, and the changed id is the one to map.
  */
 import type { Policy } from '../policy/types.js';
-import type { DiscoveredPermission, PermissionChange, Report } from '../report/model.js';
 import type { Snapshot, TenantUser } from './snapshot.js';
 import { userKey } from './user-facts.js';
 
-export type Discovery = NonNullable<Report['discovery']>;
+/** discover mode: every permission id the tenant's users carry */
+export interface DiscoveredPermission {
+  id: number;
+  /** the policy's name for it, when mapped */
+  name: string | null;
+  /** distinct values seen -> number of active users holding that value */
+  values: Record<string, number>;
+  /** users (active or not) that carry the id at all */
+  users: number;
+}
+
+export interface PermissionChange {
+  user: { kind: 'employee' | 'technician'; id: number; name: string };
+  permission: number;
+  before: string | null | undefined;
+  after: string | null | undefined;
+}
+
+/** discover mode's part of the report */
+export interface Discovery {
+  permissions: DiscoveredPermission[];
+  roles: { id: number; name: string; active: boolean; users: number }[];
+  changes: PermissionChange[] | null;
+}
 
 /** How a null value is shown among a permission's values. */
 export const NULL_VALUE = 'null';

@@ -2,7 +2,9 @@
  * The normalized tenant state: what the ServiceTitan client produces and the engine consumes.
  * Plain JSON-serializable data (it is also written by `--snapshot FILE`).
  */
-export type UserKind = 'employee' | 'technician';
+import type { UserKind } from '../policy/types.js';
+
+export type { UserKind };
 
 export interface TenantUser {
   kind: UserKind;

@@ -5,14 +5,7 @@
 import type { Audience, Position, Severity } from '../policy/types.js';
 import type { UserKind } from './snapshot.js';
 
-/** Ids of the findings that are always checked, whatever the policy says. */
-export const BUILT_IN_RULES = [
-  'exemption-expired',
-  'exemption-unused',
-  'permission-unmapped',
-  'reference-unmatched',
-] as const;
-export type BuiltInRule = (typeof BUILT_IN_RULES)[number];
+export { BUILT_IN_RULES, type BuiltInRule } from '../policy/built-in-rules.js';
 
 export interface FindingUser {
   kind: UserKind;

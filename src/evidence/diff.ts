@@ -11,7 +11,6 @@ import type { Audience, Severity } from '../policy/types.js';
 import type { ReviewExemption, ReviewFinding, ReviewState, ReviewUser } from './state.js';
 
 export { loadReviewState, type ReviewState } from './state.js';
-export { renderDiffMarkdown, renderDiffText } from './render-diff.js';
 
 export interface DiffUser {
   kind: UserKind;

@@ -8,7 +8,8 @@ import type { PipelineResult } from '../pipeline.js';
 import { inWorkspace, type Settings } from '../settings.js';
 import { TOOL_VERSION } from '../version.js';
 import { writeEvidencePack } from './pack.js';
-import { diffReviews, loadReviewState, renderDiffMarkdown } from './diff.js';
+import { diffReviews, loadReviewState } from './diff.js';
+import { renderDiffMarkdown } from './render-diff.js';
 
 export interface EvidenceOutcome {
   dir: string;

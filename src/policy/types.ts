@@ -3,7 +3,9 @@
  * applied. Each rule, exemption and permission mapping remembers where it stands in the file, so
  * annotations and SARIF can point at it.
  */
-import type { UserKind } from '../engine/snapshot.js';
+
+/** A ServiceTitan account is an employee or a technician record. */
+export type UserKind = 'employee' | 'technician';
 
 export type Severity = 'critical' | 'high' | 'medium' | 'low';
 export const SEVERITIES: readonly Severity[] = ['critical', 'high', 'medium', 'low'];

@@ -4,7 +4,7 @@
  * even when the shape has errors and every problem of the file is reported at once; a value of
  * the wrong type is skipped here because the schema already reports it.
  */
-import { BUILT_IN_RULES } from '../engine/types.js';
+import { BUILT_IN_RULES } from './built-in-rules.js';
 import type { PolicyIssue } from '../errors.js';
 import { nearest } from './nearest.js';
 import { parseUserRef, sameUserRef } from './references.js';

@@ -10,7 +10,7 @@ import type { Finding } from '../engine/types.js';
 import { isExempt, isOpen, isRemediated, reachesFailOn } from './build.js';
 import { holdings, personLabel, recordRef } from './describe.js';
 import type { Report } from './model.js';
-import { describeNotice } from '../policy/exemption-notices.js';
+import { describeNotice } from '../engine/exemption-notices.js';
 import type { Policy } from '../policy/types.js';
 import { maskUserRef } from './redact.js';
 import { validateNotices } from './validated-only.js';

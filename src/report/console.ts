@@ -25,7 +25,7 @@ import {
 } from './describe.js';
 import type { Report } from './model.js';
 import { validatedOnly, validatedOnlyText, validateNotices } from './validated-only.js';
-import { describeNotice } from '../policy/exemption-notices.js';
+import { describeNotice } from '../engine/exemption-notices.js';
 import { maskUserRef } from './redact.js';
 import { CHANGE_LABEL, comparedFindings, comparisonCounts, exemptedText, type Change } from './comparison.js';
 import { codeFrame, inlinePlain } from './text.js';

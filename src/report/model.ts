@@ -3,6 +3,7 @@
  * annotations, console, issue, comment, evidence) renders from it.
  */
 import type { FindingComparison } from '../engine/compare.js';
+import type { Discovery } from '../engine/discover.js';
 import type { ApplyRefusal, Evaluation, Finding, PlanStep } from '../engine/types.js';
 
 export type Mode = 'validate' | 'audit' | 'apply' | 'discover' | 'undo';
@@ -22,23 +23,7 @@ export interface ReportError {
   sourceLine?: string;
 }
 
-/** discover mode: every permission id the tenant's users carry */
-export interface DiscoveredPermission {
-  id: number;
-  /** the policy's name for it, when mapped */
-  name: string | null;
-  /** distinct values seen -> number of active users holding that value */
-  values: Record<string, number>;
-  /** users (active or not) that carry the id at all */
-  users: number;
-}
-
-export interface PermissionChange {
-  user: { kind: 'employee' | 'technician'; id: number; name: string };
-  permission: number;
-  before: string | null | undefined;
-  after: string | null | undefined;
-}
+export type { DiscoveredPermission, Discovery, PermissionChange } from '../engine/discover.js';
 
 /** Policy impact (SPEC §5): finding ids added, resolved and newly exempted by the new policy. */
 export interface Comparison extends FindingComparison {
@@ -70,11 +55,7 @@ export interface Report {
   /** policy impact against a baseline policy (PR runs, --baseline-policy); null otherwise */
   comparison: Comparison | null;
   /** discover mode only */
-  discovery?: {
-    permissions: DiscoveredPermission[];
-    roles: { id: number; name: string; active: boolean; users: number }[];
-    changes: PermissionChange[] | null;
-  };
+  discovery?: Discovery;
   errors: ReportError[];
   /** whether names and emails in this report are masked */
   redacted: boolean;

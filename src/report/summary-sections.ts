@@ -24,7 +24,7 @@ import { CHANGE_LABEL, comparedFindings, comparisonCounts, exemptedText } from '
 import type { Report } from './model.js';
 import { validatedOnly, validatedOnlyText, VALIDATED_TITLE } from './validated-only.js';
 import { inlineMarkdown as md } from './text.js';
-import { describeNotice, type ExemptionNotice } from '../policy/exemption-notices.js';
+import { describeNotice, type ExemptionNotice } from '../engine/exemption-notices.js';
 import { maskUserRef } from './redact.js';
 
 export type Piece = string;

@@ -5,7 +5,7 @@
  * title it "policy valid (not audited)" and warn about exemptions that have run out or soon will,
  * which an audit would have reported.
  */
-import { exemptionNotices, type ExemptionNotice } from '../policy/exemption-notices.js';
+import { exemptionNotices, type ExemptionNotice } from '../engine/exemption-notices.js';
 import type { Policy } from '../policy/types.js';
 import type { Report } from './model.js';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeNotice, exemptionNotices } from '../../src/policy/exemption-notices.js';
+import { describeNotice, exemptionNotices } from '../../src/engine/exemption-notices.js';
 import { parsePolicy } from '../../src/policy/load.js';
 import { NOW, policy } from './support.js';
 

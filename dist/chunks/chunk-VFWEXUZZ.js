@@ -3,21 +3,23 @@ import {
   ansi
 } from "./chunk-IUN4THX5.js";
 import {
-  isHeld
-} from "./chunk-QUJZ24X5.js";
-import {
   exemptionCovers,
   exemptionIsActive,
   require_dist
-} from "./chunk-JOKD7V7O.js";
+} from "./chunk-HEUCNJIE.js";
 import {
   PeopleMasker,
   maskEmail,
   maskName,
-  matchesUserRef,
   replaceEmails,
   withoutPersonalData
-} from "./chunk-3NGF3HLR.js";
+} from "./chunk-ZDCQ5PVZ.js";
+import {
+  isHeld
+} from "./chunk-WWFQ72M6.js";
+import {
+  matchesUserRef
+} from "./chunk-QLH5EDU2.js";
 import {
   ConfigurationError
 } from "./chunk-RPWTNJ4G.js";
@@ -729,9 +731,6 @@ async function loadReviewState(pathToPackOrSnapshot) {
   return isDir ? packState(pathToPackOrSnapshot) : snapshotState(pathToPackOrSnapshot);
 }
 
-// src/evidence/render-diff.ts
-import path from "node:path";
-
 // src/evidence/diff.ts
 var keyOf = (u) => `${u.kind}:${u.id}`;
 var canSignIn = (u) => u.active && !u.locked;
@@ -883,6 +882,7 @@ function changeCount(d) {
 }
 
 // src/evidence/render-diff.ts
+import path from "node:path";
 var ROWS_PER_SECTION = 30;
 var CELL = 100;
 function section(title, tone, marker, items, header, cells) {
@@ -1063,7 +1063,7 @@ export {
   exemptionsCsv,
   planCsv,
   loadReviewState,
+  diffReviews,
   renderDiffText,
-  renderDiffMarkdown,
-  diffReviews
+  renderDiffMarkdown
 };

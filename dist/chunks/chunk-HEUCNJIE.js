@@ -1,7 +1,10 @@
 import { createRequire as __guardCreateRequire } from 'node:module'; const require = __guardCreateRequire(import.meta.url);
 import {
+  parseUserRef
+} from "./chunk-D6KSKHJM.js";
+import {
   matchesUserRef
-} from "./chunk-3NGF3HLR.js";
+} from "./chunk-QLH5EDU2.js";
 import {
   __commonJS,
   __require
@@ -2868,8 +2871,8 @@ var require_int2 = __commonJS({
     var stringifyNumber = require_stringifyNumber();
     var intIdentify = (value) => typeof value === "bigint" || Number.isInteger(value);
     function intResolve(str, offset, radix, { intAsBigInt }) {
-      const sign2 = str[0];
-      if (sign2 === "-" || sign2 === "+")
+      const sign = str[0];
+      if (sign === "-" || sign === "+")
         offset += 1;
       str = str.substring(offset).replace(/_/g, "");
       if (intAsBigInt) {
@@ -2885,10 +2888,10 @@ var require_int2 = __commonJS({
             break;
         }
         const n2 = BigInt(str);
-        return sign2 === "-" ? BigInt(-1) * n2 : n2;
+        return sign === "-" ? BigInt(-1) * n2 : n2;
       }
       const n = parseInt(str, radix);
-      return sign2 === "-" ? -1 * n : n;
+      return sign === "-" ? -1 * n : n;
     }
     function intStringify(node, radix, prefix) {
       const { value } = node;
@@ -3035,11 +3038,11 @@ var require_timestamp = __commonJS({
     "use strict";
     var stringifyNumber = require_stringifyNumber();
     function parseSexagesimal(str, asBigInt) {
-      const sign2 = str[0];
-      const parts = sign2 === "-" || sign2 === "+" ? str.substring(1) : str;
+      const sign = str[0];
+      const parts = sign === "-" || sign === "+" ? str.substring(1) : str;
       const num = (n) => asBigInt ? BigInt(n) : Number(n);
       const res = parts.replace(/_/g, "").split(":").reduce((res2, p) => res2 * num(60) + num(p), num(0));
-      return sign2 === "-" ? num(-1) * res : res;
+      return sign === "-" ? num(-1) * res : res;
     }
     function stringifySexagesimal(node) {
       let { value } = node;
@@ -3048,9 +3051,9 @@ var require_timestamp = __commonJS({
         num = (n) => BigInt(n);
       else if (isNaN(value) || !isFinite(value))
         return stringifyNumber.stringifyNumber(node);
-      let sign2 = "";
+      let sign = "";
       if (value < 0) {
-        sign2 = "-";
+        sign = "-";
         value *= num(-1);
       }
       const _60 = num(60);
@@ -3065,7 +3068,7 @@ var require_timestamp = __commonJS({
           parts.unshift(value);
         }
       }
-      return sign2 + parts.map((n) => String(n).padStart(2, "0")).join(":").replace(/000000\d*$/, "");
+      return sign + parts.map((n) => String(n).padStart(2, "0")).join(":").replace(/000000\d*$/, "");
     }
     var intTime = {
       identify: (value) => typeof value === "bigint" || Number.isInteger(value),
@@ -7337,114 +7340,6 @@ var require_dist = __commonJS({
   }
 });
 
-// src/evidence/signature.ts
-import { createHash, createPrivateKey, createPublicKey, sign, verify } from "node:crypto";
-var SIGNATURE_ALGORITHM = "ed25519";
-var SIGNATURE_BYTES = 64;
-var MAX_SIGNATURE_FILE_BYTES = 128;
-var PEM_HINT = "Make a key pair with `openssl genpkey -algorithm ed25519 -out evidence-signing.pem`, then `openssl pkey -in evidence-signing.pem -pubout -out evidence-signing.pub`.";
-function keyFingerprint(key) {
-  const publicKey = key.type === "private" ? createPublicKey(key) : key;
-  const der = publicKey.export({ type: "spki", format: "der" });
-  return `sha256:${createHash("sha256").update(der).digest("hex")}`;
-}
-function readSigningKey(pem) {
-  if (/BEGIN ENCRYPTED PRIVATE KEY/.test(pem)) {
-    return {
-      problem: "is an encrypted private key; the tool has no passphrase to open it.",
-      hint: "Store the key unencrypted as a secret (the secret store protects it): `openssl pkey -in encrypted.pem -out evidence-signing.pem`."
-    };
-  }
-  if (/BEGIN PUBLIC KEY/.test(pem)) {
-    return {
-      problem: "is a public key; signing needs the private key.",
-      hint: "Store the private key (evidence-signing.pem) as the secret, and give auditors the public key."
-    };
-  }
-  let key;
-  try {
-    key = createPrivateKey(pem);
-  } catch {
-    return {
-      problem: "is not a private key in PEM format.",
-      hint: `${PEM_HINT} Store the whole file, with its BEGIN and END lines, as the secret.`
-    };
-  }
-  if (key.asymmetricKeyType !== SIGNATURE_ALGORITHM) {
-    return {
-      problem: `is a key of type ${key.asymmetricKeyType ?? "unknown"}; evidence packs are signed with Ed25519 only.`,
-      hint: PEM_HINT
-    };
-  }
-  return { key };
-}
-function readPublicKey(pem) {
-  if (/PRIVATE KEY/.test(pem)) {
-    return {
-      problem: "is a private key; verifying needs only the public key, and the private key should stay in the secret store.",
-      hint: "Give the public key: `openssl pkey -in evidence-signing.pem -pubout -out evidence-signing.pub`."
-    };
-  }
-  let key;
-  try {
-    key = createPublicKey(pem);
-  } catch {
-    return {
-      problem: "is not a public key in PEM format.",
-      hint: "Give the file that `openssl pkey -in evidence-signing.pem -pubout -out evidence-signing.pub` writes."
-    };
-  }
-  if (key.asymmetricKeyType !== SIGNATURE_ALGORITHM) {
-    return {
-      problem: `is a key of type ${key.asymmetricKeyType ?? "unknown"}; evidence packs are signed with Ed25519 only.`,
-      hint: "Give the public key of the Ed25519 key pair the pack was signed with."
-    };
-  }
-  return { key };
-}
-function signManifest(manifest, key) {
-  return sign(null, manifest, key).toString("base64") + "\n";
-}
-function parseSignature(content) {
-  if (content.byteLength > MAX_SIGNATURE_FILE_BYTES) return null;
-  const text = Buffer.from(content).toString("latin1").trim();
-  if (!/^[A-Za-z0-9+/]+={0,2}$/.test(text)) return null;
-  const bytes = Buffer.from(text, "base64");
-  return bytes.byteLength === SIGNATURE_BYTES && bytes.toString("base64") === text ? bytes : null;
-}
-function signatureMatches(manifest, signature, publicKey) {
-  try {
-    return verify(null, manifest, publicKey, signature);
-  } catch {
-    return false;
-  }
-}
-
-// src/policy/references.ts
-var USER_REF_PATTERN = /^(?:[^\s@:]+@[^\s@:]+|login:\S(?:.*\S)?|(?:user|employee|technician):[1-9][0-9]{0,14})$/;
-var USER_REF_FORMS = "an email (name@example.com), login:NAME, user:ID, employee:ID or technician:ID";
-function parseUserRef(raw) {
-  if (!USER_REF_PATTERN.test(raw)) return null;
-  const colon = raw.indexOf(":");
-  if (!raw.includes("@") || raw.startsWith("login:")) {
-    const prefix = raw.slice(0, colon);
-    const rest = raw.slice(colon + 1);
-    if (prefix === "login") return { type: "login", value: rest.toLowerCase(), raw };
-    if (prefix === "user" || prefix === "employee" || prefix === "technician") {
-      return { type: prefix, value: Number(rest), raw };
-    }
-    return null;
-  }
-  return { type: "email", value: raw.toLowerCase(), raw };
-}
-function sameUserRef(a, b) {
-  return a.type === b.type && a.value === b.value;
-}
-function referenceSite(path, value) {
-  const named = typeof value === "object" ? `${value.type}:${value.value}` : String(value);
-  return `${path}\0${named}`;
-}
-
 // src/engine/exemptions.ts
 function exemptionEndsAt(e) {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(e.expires);
@@ -7567,19 +7462,7 @@ function selfApprovedExemptions(policy, snapshot) {
 }
 
 export {
-  USER_REF_PATTERN,
-  USER_REF_FORMS,
-  parseUserRef,
-  sameUserRef,
-  referenceSite,
   require_dist,
-  MAX_SIGNATURE_FILE_BYTES,
-  keyFingerprint,
-  readSigningKey,
-  readPublicKey,
-  signManifest,
-  parseSignature,
-  signatureMatches,
   exemptionEndsAt,
   exemptionIsActive,
   exemptionKey,

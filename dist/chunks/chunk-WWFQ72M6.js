@@ -1,7 +1,7 @@
 import { createRequire as __guardCreateRequire } from 'node:module'; const require = __guardCreateRequire(import.meta.url);
 import {
   audienceClassifier
-} from "./chunk-3NGF3HLR.js";
+} from "./chunk-QLH5EDU2.js";
 
 // src/engine/user-facts.ts
 function userKey(user) {

@@ -9,7 +9,10 @@ import {
   validateNotices,
   validatedOnly,
   validatedOnlyText
-} from "./chunk-GTOMKC3T.js";
+} from "./chunk-6543LPUB.js";
+import {
+  SEVERITIES
+} from "./chunk-XBL2J3D5.js";
 import {
   CHANGE_LABEL,
   comparedFindings,
@@ -26,22 +29,17 @@ import {
   hasManualSteps,
   headlineCounts,
   holdings,
+  isExempt,
+  isOpen,
+  isRemediated,
   personLabel,
   recordRef,
   stepDetail,
   stepLabel
-} from "./chunk-N33XYNQF.js";
-import {
-  SEVERITIES
-} from "./chunk-DSGJ2ZDD.js";
-import {
-  isExempt,
-  isOpen,
-  isRemediated
-} from "./chunk-RWQ7FRYK.js";
+} from "./chunk-CIVS25GE.js";
 import {
   maskUserRef
-} from "./chunk-3NGF3HLR.js";
+} from "./chunk-ZDCQ5PVZ.js";
 import {
   codeFrame,
   inlinePlain

@@ -5,30 +5,28 @@ import {
   emptyOutcome,
   executeIfAllowed,
   undoRefusals
-} from "./chunk-N4Y6242F.js";
-import "./chunk-JEP2ANSX.js";
-import "./chunk-QUJZ24X5.js";
-import {
-  readApplyJournal
-} from "./chunk-DSGJ2ZDD.js";
-import "./chunk-JZPENHOI.js";
-import {
-  inWorkspace
-} from "./chunk-YGEFOKDE.js";
-import "./chunk-JOKD7V7O.js";
-import {
-  tenantCounts
-} from "./chunk-RWQ7FRYK.js";
-import {
-  classifyAudience,
-  matchesAnyUserRef
-} from "./chunk-3NGF3HLR.js";
-import "./chunk-3KQCMBW2.js";
-import "./chunk-47HB3AU5.js";
+} from "./chunk-6PFH6QML.js";
 import {
   stateChanges,
   stateOf
 } from "./chunk-TWXWRCPR.js";
+import "./chunk-UBDJSMVH.js";
+import "./chunk-WWFQ72M6.js";
+import {
+  readApplyJournal
+} from "./chunk-CJP6T6SZ.js";
+import {
+  inWorkspace
+} from "./chunk-FYJR37SA.js";
+import "./chunk-D6KSKHJM.js";
+import {
+  tenantCounts
+} from "./chunk-DBYO6JJB.js";
+import {
+  classifyAudience,
+  matchesAnyUserRef
+} from "./chunk-QLH5EDU2.js";
+import "./chunk-3KQCMBW2.js";
 import {
   journalKey,
   sealIsValid

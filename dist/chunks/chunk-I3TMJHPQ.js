@@ -1,6 +1,6 @@
 import { createRequire as __guardCreateRequire } from 'node:module'; const require = __guardCreateRequire(import.meta.url);
 
-// src/engine/types.ts
+// src/policy/built-in-rules.ts
 var BUILT_IN_RULES = [
   "exemption-expired",
   "exemption-unused",

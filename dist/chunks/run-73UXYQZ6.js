@@ -3,30 +3,35 @@ import {
   consoleLogger,
   consoleWidth,
   renderConsole
-} from "./chunk-ALWJGIC3.js";
+} from "./chunk-3K2A7ZH4.js";
 import "./chunk-IUN4THX5.js";
-import "./chunk-GTOMKC3T.js";
-import "./chunk-4ELQWBUJ.js";
-import "./chunk-N33XYNQF.js";
 import {
   describeWriteFailure,
   reportFile,
   runPipeline,
   writeFileAtomic
-} from "./chunk-DSGJ2ZDD.js";
-import "./chunk-JZPENHOI.js";
+} from "./chunk-6543LPUB.js";
+import "./chunk-XBL2J3D5.js";
+import "./chunk-I3TMJHPQ.js";
 import {
-  parseSettings,
-  readGitHubEvent,
   renderJson
-} from "./chunk-YGEFOKDE.js";
-import "./chunk-JOKD7V7O.js";
+} from "./chunk-LILMC5CR.js";
+import "./chunk-HEUCNJIE.js";
+import "./chunk-4ELQWBUJ.js";
 import {
   statusExitCode
-} from "./chunk-RWQ7FRYK.js";
-import "./chunk-3NGF3HLR.js";
-import "./chunk-3KQCMBW2.js";
+} from "./chunk-CIVS25GE.js";
+import "./chunk-ZDCQ5PVZ.js";
 import "./chunk-47HB3AU5.js";
+import "./chunk-CJP6T6SZ.js";
+import {
+  parseSettings,
+  readGitHubEvent
+} from "./chunk-FYJR37SA.js";
+import "./chunk-D6KSKHJM.js";
+import "./chunk-DBYO6JJB.js";
+import "./chunk-QLH5EDU2.js";
+import "./chunk-3KQCMBW2.js";
 import "./chunk-MJBVRMUS.js";
 import "./chunk-5VFH7U4S.js";
 import {
@@ -129,14 +134,14 @@ async function runCommand(mode, rest, given) {
   if (settings.sarifPath) {
     const sarifPath = settings.sarifPath;
     await attempt(`The SARIF file ${sarifPath}`, async () => {
-      const { renderSarif } = await import("./sarif-WCUBIZGV.js");
+      const { renderSarif } = await import("./sarif-2JFYEXI3.js");
       const sarif = renderSarif(report, result.policy, { policyPath: settings.policyPath });
       await writeFileAtomic(sarifPath, JSON.stringify(sarif, null, 2) + "\n");
     });
   }
   if (settings.evidencePath) {
     await attempt(`The evidence pack ${settings.evidencePath}`, async () => {
-      const { writeRunEvidence } = await import("./sink-36L4ILL7.js");
+      const { writeRunEvidence } = await import("./sink-6AYL5ASO.js");
       const evidence = await writeRunEvidence(settings, result);
       if (evidence) {
         process.stderr.write(

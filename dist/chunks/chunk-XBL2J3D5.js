@@ -1,183 +1,30 @@
 import { createRequire as __guardCreateRequire } from 'node:module'; const require = __guardCreateRequire(import.meta.url);
 import {
   BUILT_IN_RULES
-} from "./chunk-JZPENHOI.js";
+} from "./chunk-I3TMJHPQ.js";
 import {
-  inWorkspace,
-  renderJson,
-  shouldRedact
-} from "./chunk-YGEFOKDE.js";
+  require_dist
+} from "./chunk-HEUCNJIE.js";
 import {
   USER_REF_FORMS,
   USER_REF_PATTERN,
   parseUserRef,
   referenceSite,
-  require_dist,
   sameUserRef
-} from "./chunk-JOKD7V7O.js";
-import {
-  buildReport,
-  emptyCounts
-} from "./chunk-RWQ7FRYK.js";
-import {
-  redactReport
-} from "./chunk-3NGF3HLR.js";
+} from "./chunk-D6KSKHJM.js";
 import {
   nearest
 } from "./chunk-3KQCMBW2.js";
-import {
-  TOOL_VERSION
-} from "./chunk-47HB3AU5.js";
 import {
   external_exports
 } from "./chunk-5VFH7U4S.js";
 import {
   ConfigurationError,
-  GuardError,
   PolicyError
 } from "./chunk-RPWTNJ4G.js";
 import {
   __toESM
 } from "./chunk-WD5L72B6.js";
-
-// src/files.ts
-import { mkdir, rename, writeFile } from "node:fs/promises";
-import path from "node:path";
-async function writeFileAtomic(target, content) {
-  await mkdir(path.dirname(target), { recursive: true });
-  const tmp = `${target}.tmp-${process.pid}`;
-  await writeFile(tmp, content);
-  await rename(tmp, target);
-}
-function describeWriteFailure(error, redacted) {
-  const code = error?.code;
-  if (typeof code === "string" && /^E[A-Z]+$/.test(code)) {
-    return `the file system refused it (${code}): check that the path names a file in a folder this run can write to`;
-  }
-  const detail = error instanceof Error ? redacted ? error.name : error.message : String(error);
-  return `unexpected error (${detail}). This is a bug; rerun with debug logging and report it`;
-}
-
-// src/apply/undo-journal.ts
-import { readFile } from "node:fs/promises";
-var UserState = external_exports.object({
-  active: external_exports.boolean(),
-  locked: external_exports.boolean(),
-  roleIds: external_exports.array(external_exports.number().int())
-});
-var JournalStep = external_exports.looseObject({
-  action: external_exports.string(),
-  role: external_exports.string().optional(),
-  roleId: external_exports.number().int().optional(),
-  user: external_exports.looseObject({
-    kind: external_exports.enum(["employee", "technician"]),
-    id: external_exports.number().int(),
-    userId: external_exports.number().int().nullish(),
-    name: external_exports.string().nullish(),
-    email: external_exports.string().nullish()
-  }),
-  rules: external_exports.array(external_exports.string()).optional(),
-  findings: external_exports.array(external_exports.string()).optional(),
-  status: external_exports.string(),
-  before: UserState.optional(),
-  after: UserState.optional(),
-  seal: external_exports.string().optional()
-});
-var ApplyReport = external_exports.looseObject({
-  version: external_exports.literal(1),
-  mode: external_exports.string(),
-  tenant: external_exports.string().nullable(),
-  environment: external_exports.string(),
-  finishedAt: external_exports.string().optional(),
-  plan: external_exports.array(JournalStep)
-});
-var REVERSIBLE = /* @__PURE__ */ new Set(["lock", "deactivate", "set-role"]);
-function notAnApplyReport(file, why) {
-  return new ConfigurationError(
-    "undo.not-an-apply-report",
-    `${file} is not the report of an apply: ${why}`,
-    "Give the JSON report an earlier `apply` wrote (the `report` input or --report of that run, e.g. downloaded from its artifact)."
-  );
-}
-function parseApplyJournal(text, file, connected) {
-  let raw;
-  try {
-    raw = JSON.parse(text);
-  } catch (error) {
-    throw notAnApplyReport(file, `it is not JSON (${error.message}).`);
-  }
-  const parsed = ApplyReport.safeParse(raw);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    const where = issue?.path.length ? issue.path.join(".") : "the report";
-    throw notAnApplyReport(file, `${where}: ${issue?.message ?? "unreadable"}.`);
-  }
-  const report = parsed.data;
-  if (report.mode !== "apply") {
-    throw notAnApplyReport(
-      file,
-      `it was written by a \`${report.mode}\` run${report.mode === "undo" ? " (undo reverses an apply, not another undo)" : ""}.`
-    );
-  }
-  if (report.tenant !== connected.tenant || report.environment !== connected.environment) {
-    throw new ConfigurationError(
-      "undo.wrong-tenant",
-      `${file} is the report of tenant ${report.tenant ?? "(none)"} (${report.environment}), but this run is connected to tenant ${connected.tenant} (${connected.environment}).`,
-      "Run undo with the credentials and environment of the tenant the apply changed."
-    );
-  }
-  const steps = [];
-  let unverified = 0;
-  for (const step of report.plan) {
-    if (step.status === "applied") unverified++;
-    if (step.status !== "verified" || !step.before || !REVERSIBLE.has(step.action)) continue;
-    steps.push({
-      action: step.action,
-      ...step.role !== void 0 ? { role: step.role } : {},
-      ...step.roleId !== void 0 ? { roleId: step.roleId } : {},
-      user: {
-        kind: step.user.kind,
-        id: step.user.id,
-        userId: step.user.userId ?? null,
-        name: step.user.name ?? "",
-        email: step.user.email ?? null
-      },
-      rules: step.rules ?? [],
-      findings: step.findings ?? [],
-      status: "verified",
-      before: { active: step.before.active, locked: step.before.locked, roleIds: [...step.before.roleIds] },
-      ...step.after ? {
-        after: { active: step.after.active, locked: step.after.locked, roleIds: [...step.after.roleIds] }
-      } : {},
-      ...step.seal !== void 0 ? { seal: step.seal } : {}
-    });
-  }
-  return {
-    file,
-    tenant: report.tenant ?? "",
-    environment: report.environment,
-    finishedAt: report.finishedAt ?? null,
-    steps,
-    unverified
-  };
-}
-async function readApplyJournal(file, resolved, connected) {
-  let text;
-  try {
-    text = await readFile(resolved, "utf8");
-  } catch (error) {
-    const code = error.code;
-    throw new ConfigurationError(
-      "undo.report-not-found",
-      `Cannot read the apply report ${file}: ${code === "ENOENT" ? "no such file" : error.message}.`,
-      "Give the path of the JSON report the apply wrote: `st-access-guard undo REPORT`, or the `report` input with `mode: undo`."
-    );
-  }
-  return parseApplyJournal(text, file, connected);
-}
-function undoJournalPath(applyReportPath) {
-  return `${applyReportPath}.undo.json`;
-}
 
 // src/policy/load.ts
 import { createHash } from "node:crypto";
@@ -339,7 +186,7 @@ function normalizeDomain(raw) {
 var DOMAIN_PATTERN = /^(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)*[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
 function crossFieldIssues(source, file, now) {
   const issues = [];
-  const add = (path3, code, message, hint, at = "value") => issues.push({ file, ...source.locate(path3, at), code, message, ...hint ? { hint } : {} });
+  const add = (path, code, message, hint, at = "value") => issues.push({ file, ...source.locate(path, at), code, message, ...hint ? { hint } : {} });
   const doc = source.value;
   const organization2 = record(doc.organization);
   for (const [i, domain] of list(organization2?.["internal-domains"]).entries()) {
@@ -626,11 +473,11 @@ function normalizePolicy(doc, source, locate) {
 }
 function referencePositions(doc, locate) {
   const positions = {};
-  const note = (path3, values, users = false) => {
+  const note = (path, values, users = false) => {
     values?.forEach((value, i) => {
       const named = users && typeof value === "string" ? parseUserRef(value) : value;
       if (named === null) return;
-      positions[referenceSite(path3.join("."), named)] ??= locate([...path3, i]);
+      positions[referenceSite(path.join("."), named)] ??= locate([...path, i]);
     });
   };
   doc.rules.forEach((rule2, index) => {
@@ -1047,11 +894,11 @@ function readPolicyYaml(text, file) {
       ]
     };
   }
-  const locate = (path3, at = "value") => {
+  const locate = (path, at = "value") => {
     let node = first.contents;
     let offset = (0, import_yaml2.isNode)(node) && node.range?.[0] || 0;
-    for (const [index, segment] of path3.entries()) {
-      const last = index === path3.length - 1;
+    for (const [index, segment] of path.entries()) {
+      const last = index === path.length - 1;
       if ((0, import_yaml2.isMap)(node)) {
         const pair = node.items.find((p) => (0, import_yaml2.isPair)(p) && keyText(p.key) === String(segment));
         if (!pair) break;
@@ -1124,7 +971,7 @@ function schemaIssues(issues, source, file) {
   );
 }
 function convert(issue, prefix, source, file) {
-  const path3 = [...prefix, ...issue.path];
+  const path = [...prefix, ...issue.path];
   const at = (p, code, message, hint, where = "value") => ({
     file,
     ...source.locate(p, where),
@@ -1132,43 +979,43 @@ function convert(issue, prefix, source, file) {
     message,
     ...hint ? { hint } : {}
   });
-  const value = valueAt(source.value, path3);
-  const name2 = `\`${formatPath(path3)}\``;
+  const value = valueAt(source.value, path);
+  const name2 = `\`${formatPath(path)}\``;
   switch (issue.code) {
     case "unrecognized_keys":
       return issue.keys.map((key) => {
-        const allowed = keysAt(path3);
+        const allowed = keysAt(path);
         const guess = nearest(key, allowed);
         const hint = guess ? `did you mean \`${guess}\`?` : allowed.length > 0 ? `the keys allowed here are ${allowed.map((k) => `\`${k}\``).join(", ")}` : void 0;
-        const where = path3.length === 0 ? "the policy" : `\`${formatPath(path3)}\``;
-        return at([...path3, key], "policy.unknown-key", `\`${key}\` is not a key of ${where}.`, hint, "key");
+        const where = path.length === 0 ? "the policy" : `\`${formatPath(path)}\``;
+        return at([...path, key], "policy.unknown-key", `\`${key}\` is not a key of ${where}.`, hint, "key");
       });
     case "invalid_type": {
-      if (value === void 0 && path3.length > 0) {
-        const parent = path3.slice(0, -1);
-        const key = String(path3[path3.length - 1]);
+      if (value === void 0 && path.length > 0) {
+        const parent = path.slice(0, -1);
+        const key = String(path[path.length - 1]);
         const owner = parent.length === 0 ? "The policy" : `\`${formatPath(parent)}\``;
-        const description = descriptionOf(schemaAt(path3));
+        const description = descriptionOf(schemaAt(path));
         return [
           at(parent, "policy.missing-key", `${owner} is missing the required key \`${key}\`.`, description)
         ];
       }
-      if (path3.length === 1 && path3[0] === "version") return [unsupportedVersion(at, value)];
+      if (path.length === 1 && path[0] === "version") return [unsupportedVersion(at, value)];
       return [
         at(
-          path3,
+          path,
           "policy.invalid-type",
           `${name2} must be ${expectedWords(issue.expected)}, not ${describeValue(value)}.`
         )
       ];
     }
     case "invalid_value": {
-      if (path3.length === 1 && path3[0] === "version") return [unsupportedVersion(at, value)];
+      if (path.length === 1 && path[0] === "version") return [unsupportedVersion(at, value)];
       const options = issue.values.map(String);
       const guess = typeof value === "string" ? nearest(value, options) : void 0;
       return [
         at(
-          path3,
+          path,
           "policy.invalid-value",
           `${name2} must be one of ${options.join(", ")}; \`${String(value)}\` is not.`,
           guess ? `did you mean \`${guess}\`?` : void 0
@@ -1180,7 +1027,7 @@ function convert(issue, prefix, source, file) {
       if (pattern === String(USER_REF_PATTERN)) {
         return [
           at(
-            path3,
+            path,
             "policy.invalid-user-ref",
             `\`${String(value)}\` is not a user reference.`,
             `write ${USER_REF_FORMS}`
@@ -1190,41 +1037,41 @@ function convert(issue, prefix, source, file) {
       if (pattern === String(DATE_PATTERN)) {
         return [
           at(
-            path3,
+            path,
             "policy.invalid-date",
             `${name2} must be a date written YYYY-MM-DD, not \`${String(value)}\`.`
           )
         ];
       }
-      if (pattern === String(NAME_PATTERN)) return [invalidName(at, path3, String(value))];
-      return [at(path3, "policy.invalid-value", `${name2} has the wrong format.`)];
+      if (pattern === String(NAME_PATTERN)) return [invalidName(at, path, String(value))];
+      return [at(path, "policy.invalid-value", `${name2} has the wrong format.`)];
     }
     case "invalid_key": {
-      const key = String(path3[path3.length - 1]);
-      return [invalidName(at, path3, key, "key")];
+      const key = String(path[path.length - 1]);
+      return [invalidName(at, path, key, "key")];
     }
     case "too_small": {
       if (issue.origin === "array")
-        return [at(path3, "policy.invalid-value", `${name2} must not be an empty list.`)];
-      if (issue.origin === "string") return [at(path3, "policy.invalid-value", `${name2} must not be empty.`)];
+        return [at(path, "policy.invalid-value", `${name2} must not be an empty list.`)];
+      if (issue.origin === "string") return [at(path, "policy.invalid-value", `${name2} must not be empty.`)];
       const minimum = Number(issue.minimum);
       const words = issue.inclusive ? `at least ${minimum}` : `more than ${minimum}`;
-      return [at(path3, "policy.invalid-value", `${name2} must be ${words}, not ${String(value)}.`)];
+      return [at(path, "policy.invalid-value", `${name2} must be ${words}, not ${String(value)}.`)];
     }
     case "too_big":
-      return [at(path3, "policy.invalid-value", `${name2} is too large (${String(value)}).`)];
+      return [at(path, "policy.invalid-value", `${name2} is too large (${String(value)}).`)];
     case "invalid_union":
-      return unionIssues(issue, path3, source, file, at, name2, value);
+      return unionIssues(issue, path, source, file, at, name2, value);
     default:
-      return [at(path3, "policy.invalid-value", `${name2}: ${issue.message}`)];
+      return [at(path, "policy.invalid-value", `${name2}: ${issue.message}`)];
   }
 }
-function unionIssues(issue, path3, source, file, at, name2, value) {
+function unionIssues(issue, path, source, file, at, name2, value) {
   const branches = issue.errors ?? [];
   const matching = branches.find(
     (b) => b.length > 0 && !b.some((i) => i.path.length === 0 && (i.code === "invalid_type" || i.code === "invalid_value"))
   );
-  if (matching) return matching.flatMap((i) => convert(i, path3, source, file));
+  if (matching) return matching.flatMap((i) => convert(i, path, source, file));
   const expected = [];
   for (const branch of branches) {
     for (const i of branch) {
@@ -1238,7 +1085,7 @@ function unionIssues(issue, path3, source, file, at, name2, value) {
   const shown = typeof value === "string" ? `\`${value}\`` : describeValue(value);
   return [
     at(
-      path3,
+      path,
       typeof value === "string" ? "policy.invalid-value" : "policy.invalid-type",
       `${name2} must be ${options.join(" or ")}, not ${shown}.`,
       guess ? `did you mean \`${guess}\`?` : void 0
@@ -1253,9 +1100,9 @@ function unsupportedVersion(at, value) {
     "write `version: 1`"
   );
 }
-function invalidName(at, path3, value, where = "value") {
+function invalidName(at, path, value, where = "value") {
   return at(
-    path3,
+    path,
     "policy.invalid-name",
     `\`${value}\` is not a valid name: use letters, digits, \`-\`, \`_\` and \`.\` (at most 100).`,
     "for example `no-external-api-access`",
@@ -1281,23 +1128,23 @@ function expectedWords(expected) {
       return expected;
   }
 }
-function formatPath(path3) {
-  return path3.reduce(
+function formatPath(path) {
+  return path.reduce(
     (text, segment) => typeof segment === "number" ? `${text}[${segment}]` : text ? `${text}.${segment}` : segment,
     ""
   );
 }
-function valueAt(root, path3) {
+function valueAt(root, path) {
   let value = root;
-  for (const segment of path3) {
+  for (const segment of path) {
     if (typeof value !== "object" || value === null) return void 0;
     value = value[segment];
   }
   return value;
 }
-function schemaAt(path3) {
+function schemaAt(path) {
   let schema = policySchema;
-  for (const segment of path3) {
+  for (const segment of path) {
     schema = unwrap(schema);
     if (!schema) return void 0;
     const def = schema._zod.def;
@@ -1322,8 +1169,8 @@ function unwrap(schema) {
   }
   return current;
 }
-function keysAt(path3) {
-  const schema = unwrap(schemaAt(path3));
+function keysAt(path) {
+  const schema = unwrap(schemaAt(path));
   const def = schema?._zod.def;
   return def?.type === "object" ? Object.keys(def.shape) : [];
 }
@@ -1446,8 +1293,8 @@ async function assertInsideWorkspace(file, workspace, shown = file) {
   } catch (error) {
     throw fileError(shown, error);
   }
-  const path3 = relative(root, target);
-  if (path3 === "" || path3 === ".." || path3.startsWith(`..${sep}`) || isAbsolute(path3)) {
+  const path = relative(root, target);
+  if (path === "" || path === ".." || path.startsWith(`..${sep}`) || isAbsolute(path)) {
     throw new ConfigurationError(
       "policy.outside-workspace",
       `The policy path ${shown} leads outside the repository.`,
@@ -1456,427 +1303,11 @@ async function assertInsideWorkspace(file, workspace, shown = file) {
   }
 }
 
-// src/pipeline.ts
-import { mkdir as mkdir2, readFile as readFile2, unlink, writeFile as writeFile2 } from "node:fs/promises";
-import path2 from "node:path";
-
-// src/report/redact-fallback.ts
-var WITHHELD = "[withheld]";
-function withholdPersonalData(report) {
-  const finding = (f) => ({
-    ...f,
-    message: `${f.rule}: ${WITHHELD}`,
-    user: f.user ? { ...f.user, name: WITHHELD, email: null, login: null } : null,
-    evidence: {
-      ...f.evidence,
-      ...f.evidence.holders ? { holders: f.evidence.holders.map((h) => ({ ...h, name: WITHHELD })) } : {},
-      ...f.evidence.reference?.kind === "user" ? { reference: { ...f.evidence.reference, value: WITHHELD } } : {}
-    },
-    fix: f.fix.steps ? { ...f.fix, steps: [WITHHELD] } : f.fix,
-    exemption: f.exemption ? { ...f.exemption, reason: WITHHELD, approvedBy: WITHHELD } : null
-  });
-  const step = (s) => ({
-    ...s,
-    user: { ...s.user, name: WITHHELD, email: null },
-    ...s.error !== void 0 ? { error: WITHHELD } : {},
-    ...s.reason !== void 0 ? { reason: WITHHELD } : {}
-  });
-  const withheld = {
-    ...report,
-    findings: report.findings.map(finding),
-    comparison: report.comparison && {
-      ...report.comparison,
-      ...report.comparison.resolvedFindings ? { resolvedFindings: report.comparison.resolvedFindings.map(finding) } : {}
-    },
-    plan: report.plan.map(step),
-    refusals: report.refusals.map((r) => ({ ...r, message: `${r.code}: ${WITHHELD}` })),
-    errors: [
-      ...report.errors.map((e) => ({ code: e.code, message: `${e.code}: ${WITHHELD}` })),
-      {
-        code: "report.redaction-failed",
-        message: "Masking names and emails failed, so this report withholds every name, email and message; ids, states and the journal are kept.",
-        hint: "This is a bug: report it. Rerun with redact: false only where the output is private."
-      }
-    ],
-    redacted: true
-  };
-  if (report.discovery) {
-    withheld.discovery = {
-      ...report.discovery,
-      changes: report.discovery.changes?.map((c) => ({ ...c, user: { ...c.user, name: WITHHELD } })) ?? null
-    };
-  }
-  return withheld;
-}
-
-// src/pipeline.ts
-var NEEDS_TENANT = /* @__PURE__ */ new Set(["audit", "apply", "discover", "undo"]);
-function toReportErrors(error, logger, redacted) {
-  if (error instanceof PolicyError) {
-    return error.issues.map((i) => ({
-      code: i.code,
-      message: i.message,
-      ...i.hint ? { hint: i.hint } : {},
-      file: i.file,
-      line: i.line,
-      column: i.column,
-      ...i.sourceLine !== void 0 ? { sourceLine: i.sourceLine } : {}
-    }));
-  }
-  if (error instanceof GuardError) {
-    return [{ code: error.code, message: error.message, ...error.hint ? { hint: error.hint } : {} }];
-  }
-  return [unexpectedError(error, logger, redacted)];
-}
-function unexpectedError(error, logger, redacted) {
-  const kind = error instanceof Error ? error.name : typeof error;
-  const text = error instanceof Error ? error.message : String(error);
-  if (redacted) {
-    const frames = error instanceof Error ? (error.stack ?? "").split("\n").slice(1).join("\n") : "";
-    logger.debug(`${kind} (message withheld: redaction is on)
-${frames}`);
-  } else {
-    logger.debug(error instanceof Error ? error.stack ?? text : text);
-  }
-  return {
-    code: "internal.unexpected",
-    message: redacted ? `Unexpected error (${kind}); its text is withheld because redaction is on.` : `Unexpected error: ${text}`,
-    hint: "This is a bug. Rerun with debug logging (ACTIONS_STEP_DEBUG or --debug) and report it with the output."
-  };
-}
-function reportFile(settings) {
-  if (settings.mode === "undo" && settings.reportPath) return undoJournalPath(settings.reportPath);
-  return settings.reportPath;
-}
-async function journalChanges(file) {
-  let parsed;
-  try {
-    parsed = JSON.parse(await readFile2(file, "utf8"));
-  } catch {
-    return null;
-  }
-  const report = parsed;
-  if (!report || report.mode !== "apply" && report.mode !== "undo" || !Array.isArray(report.plan))
-    return null;
-  const changed = report.plan.filter(
-    (step) => step?.status === "verified" || step?.status === "applied"
-  ).length;
-  return changed > 0 ? { mode: report.mode, changed } : null;
-}
-function journalExists(settings, file, found) {
-  return new ConfigurationError(
-    "input.journal-exists",
-    `${file} is the journal of an earlier ${found.mode} that changed ${found.changed} user${found.changed === 1 ? "" : "s"}; this run would replace it, and its undo with it, so it changed nothing.`,
-    settings.event.name === "cli" ? "Give another --report path (a dated name, say), or move that journal somewhere safe; --force replaces it." : "Give another `report` path, or keep that journal elsewhere; the input `force: true` replaces it."
-  );
-}
-async function checkJournalWritable(settings, file) {
-  const target = inWorkspace(settings, file);
-  const probe = path2.join(path2.dirname(target), `.st-access-guard-probe-${process.pid}`);
-  try {
-    await mkdir2(path2.dirname(target), { recursive: true });
-    await writeFile2(probe, "");
-    await unlink(probe);
-  } catch (error) {
-    const code = error.code ?? "error";
-    throw new ConfigurationError(
-      "input.report-not-writable",
-      `The report ${file} cannot be written (${code}), so ${settings.mode} would have no journal; nothing was changed.`,
-      "Give a report path in a folder this run can write to (the `report` input, or --report on the command line)."
-    );
-  }
-}
-var STOP_SIGNALS = ["SIGINT", "SIGTERM"];
-async function timed(logger, name2, fn) {
-  return logger.group(name2, async () => {
-    const start = performance.now();
-    try {
-      return await fn();
-    } finally {
-      logger.info(`${name2} took ${Math.round(performance.now() - start)} ms`);
-    }
-  });
-}
-async function runPipeline(settings, deps) {
-  const { logger } = deps;
-  const startedAt = deps.now();
-  const redacted = shouldRedact(settings);
-  const notes = [];
-  let policy = null;
-  let policyIssues = [];
-  let snapshot = null;
-  let evaluation;
-  let comparison = null;
-  let discovery;
-  let applyRefused = false;
-  let errors = [];
-  let baseline = null;
-  let journal = null;
-  const reportTarget = reportFile(settings);
-  const existingJournal = reportTarget ? await journalChanges(inWorkspace(settings, reportTarget)) : null;
-  try {
-    if (existingJournal && reportTarget && !settings.force) {
-      throw journalExists(settings, reportTarget, existingJournal);
-    }
-    policy = await timed(logger, "Policy", async () => {
-      try {
-        const loaded = await loadPolicyFile(inWorkspace(settings, settings.policyPath), {
-          now: startedAt,
-          // In Actions the policy must stay inside the checkout (a symlink could point at anything
-          // on the runner); on the command line the user names the file they mean.
-          ...settings.event.name === "cli" ? {} : { workspace: settings.workspace },
-          displayPath: settings.policyPath
-        });
-        logger.info(
-          `${settings.policyPath}: valid, ${loaded.rules.length} rules, ${loaded.permissions.length} mapped permissions, ${loaded.exemptions.length} exemptions`
-        );
-        return loaded;
-      } catch (error) {
-        if (settings.mode === "discover" && error instanceof ConfigurationError && error.code === "policy.not-found") {
-          notes.push(
-            `No policy at ${settings.policyPath}: discover lists every permission id without names.`
-          );
-          return null;
-        }
-        throw error;
-      }
-    });
-    const wantsTenant = NEEDS_TENANT.has(settings.mode);
-    if (wantsTenant && !settings.connection) {
-      if (settings.event.isPullRequest) {
-        notes.push(
-          "Validated the policy only: this pull request run has no ServiceTitan credentials (pull requests from forks never get secrets). The policy impact needs them."
-        );
-      } else {
-        throw new ConfigurationError(
-          "input.missing-credentials",
-          `Mode \`${settings.mode}\` needs ServiceTitan credentials; missing: ${settings.missingCredentials.join(", ")}.`,
-          settings.event.name === "cli" ? "Export ST_TENANT, ST_CLIENT_ID, ST_CLIENT_SECRET and ST_APP_KEY (see `st-access-guard audit --help`), or run `st-access-guard demo` to try it on the sandbox." : 'Store the tenant id, client id, client secret and app key as repository secrets and pass them to the action (see the README, "First real audit").'
-        );
-      }
-    }
-    const writes = (settings.mode === "apply" || settings.mode === "undo") && settings.connection !== null;
-    if (writes && reportTarget) await checkJournalWritable(settings, reportTarget);
-    const undoJournal = settings.mode === "undo" && settings.connection ? await (await import("./undo-run-WNIPJIKU.js")).loadUndoJournal(settings) : null;
-    if (wantsTenant && settings.connection) {
-      const { createClient, fetchSnapshot } = await import("./fetch-NKFBFQUD.js");
-      const client = createClient(settings, deps);
-      try {
-        const fetched = await timed(logger, "Fetch", () => fetchSnapshot(client, deps));
-        snapshot = fetched;
-        if (settings.snapshotPath) {
-          await writeFileAtomic(settings.snapshotPath, JSON.stringify(fetched, null, 2) + "\n");
-          logger.info(`Snapshot written to ${settings.snapshotPath}`);
-        }
-        journal = writes ? await journalWriter(settings, deps, startedAt, redacted) : null;
-        const writer = journal;
-        const outcome = await whileStoppable(
-          writer,
-          async () => undoJournal ? await timed(
-            logger,
-            "Plan and undo",
-            async () => (await import("./undo-run-WNIPJIKU.js")).runUndo(
-              settings,
-              deps,
-              policy,
-              fetched,
-              client,
-              undoJournal,
-              writer.options
-            )
-          ) : await timed(
-            logger,
-            settings.mode === "apply" ? "Evaluate, plan and apply" : "Evaluate and plan",
-            async () => (await import("./evaluate-tenant-7MQWXXOT.js")).evaluateTenant(
-              settings,
-              deps,
-              policy,
-              fetched,
-              startedAt,
-              client,
-              writer?.options
-            )
-          )
-        );
-        if (writer?.stoppedBy()) {
-          outcome.errors.push({
-            code: "apply.interrupted",
-            message: `The run was stopped (${writer.stoppedBy()}) during ${settings.mode}: the change in progress was finished and no other was started. The report's plan is the journal: it says what was changed.`,
-            hint: `Run ${settings.mode} again to finish: it rechecks every user, so nothing is done twice.`
-          });
-        }
-        const failure = writer?.failure();
-        if (failure) outcome.errors.push(failure);
-        evaluation = outcome.evaluation;
-        comparison = outcome.comparison;
-        discovery = outcome.discovery;
-        notes.push(...outcome.notes);
-        applyRefused = outcome.applyRefused;
-        errors = outcome.errors;
-        baseline = outcome.baseline;
-      } finally {
-        await client.close();
-      }
-    }
-  } catch (error) {
-    if (error instanceof PolicyError) policyIssues = error.issues;
-    errors = toReportErrors(error, logger, redacted);
-    const known = journal?.latest();
-    if (!evaluation && known) {
-      evaluation = { findings: [], plan: known, refusals: [], counts: emptyCounts() };
-    }
-  }
-  const report = buildReport(
-    {
-      mode: settings.mode,
-      tenant: settings.tenant,
-      environment: settings.environment,
-      policy: { path: settings.policyPath, sha256: policy?.source.sha256 ?? null },
-      startedAt,
-      finishedAt: deps.now(),
-      failOn: settings.failOn,
-      toolVersion: TOOL_VERSION
-    },
-    {
-      ...evaluation ? { evaluation } : {},
-      comparison,
-      ...discovery ? { discovery } : {},
-      errors,
-      applyRefused
-    }
-  );
-  const changed = report.plan.some((s) => s.status === "verified" || s.status === "applied");
-  const failedUnchanged = !changed && errors.length > 0;
-  const writeReport = !(existingJournal && !settings.force) && !(failedUnchanged && (existingJournal !== null || settings.mode === "undo"));
-  return {
-    writeReport,
-    report: redacted ? redactSafely(report, logger) : report,
-    policy,
-    policyIssues,
-    snapshot,
-    redacted,
-    notes,
-    baseline
-  };
-}
-function redactSafely(report, logger) {
-  try {
-    return redactReport(report);
-  } catch (error) {
-    logger.error(
-      `Masking names and emails failed (${error instanceof Error ? error.name : typeof error}); the report withholds every name, email and message instead.`
-    );
-    return withholdPersonalData(report);
-  }
-}
-async function journalWriter(settings, deps, startedAt, redacted) {
-  const { journalKey } = await import("./seal-RKUDH47O.js");
-  const file = reportFile(settings);
-  let stoppedBy = null;
-  let failure = null;
-  let latest = null;
-  const options = {
-    logger: deps.logger,
-    key: journalKey(settings.connection),
-    stopRequested: () => stoppedBy !== null || failure !== null,
-    ...deps.confirm ? { confirm: deps.confirm } : {},
-    onProgress: async (journal) => {
-      latest = journal;
-      if (!file) return;
-      const partial = buildReport(
-        {
-          mode: settings.mode,
-          tenant: settings.tenant,
-          environment: settings.environment,
-          policy: { path: settings.policyPath, sha256: null },
-          startedAt,
-          finishedAt: deps.now(),
-          failOn: settings.failOn,
-          toolVersion: TOOL_VERSION
-        },
-        {
-          evaluation: { findings: [], plan: journal, refusals: [], counts: emptyCounts() },
-          errors: [
-            {
-              code: "apply.incomplete",
-              message: `The ${settings.mode} had not finished when this journal was written: it is rewritten after each change, and replaced by the full report at the end. The plan says what was changed so far.`,
-              hint: `Run ${settings.mode} again to finish: it rechecks every user, so nothing is done twice.`
-            }
-          ]
-        }
-      );
-      try {
-        await writeFileAtomic(
-          inWorkspace(settings, file),
-          renderJson(redacted ? redactSafely(partial, deps.logger) : partial)
-        );
-      } catch (error) {
-        failure = {
-          code: "apply.journal-not-written",
-          message: `The journal ${file} could not be written after a change (${error.code ?? "error"}), so no further change was started.`,
-          hint: "Check the disk and the report path, then run again: it rechecks every user, so nothing is done twice."
-        };
-        deps.logger.error(failure.message);
-      }
-    }
-  };
-  return {
-    options,
-    stoppedBy: () => stoppedBy,
-    stop: (signal) => {
-      if (!stoppedBy) {
-        deps.logger.warning(
-          `${signal}: finishing the change in progress and writing the journal; no further change starts.`
-        );
-      }
-      stoppedBy ??= signal;
-    },
-    latest: () => latest,
-    failure: () => failure
-  };
-}
-async function whileStoppable(journal, fn) {
-  if (!journal) return fn();
-  const handler = (signal) => journal.stop(signal);
-  for (const signal of STOP_SIGNALS) process.on(signal, handler);
-  try {
-    return await fn();
-  } finally {
-    for (const signal of STOP_SIGNALS) process.off(signal, handler);
-  }
-}
-async function readSnapshotFile(file) {
-  let parsed;
-  try {
-    parsed = JSON.parse(await readFile2(file, "utf8"));
-  } catch (error) {
-    throw new ConfigurationError(
-      "input.invalid-snapshot",
-      `Cannot read the snapshot ${file}: ${error.message}`,
-      "Give a file written by `st-access-guard discover --snapshot FILE` or `audit --snapshot FILE`."
-    );
-  }
-  const s = parsed;
-  if (!s || typeof s !== "object" || !Array.isArray(s.users) || !Array.isArray(s.roles)) {
-    throw new ConfigurationError(
-      "input.invalid-snapshot",
-      `${file} is not a snapshot (no users and roles).`,
-      "Give a file written by `st-access-guard discover --snapshot FILE`."
-    );
-  }
-  return s;
-}
-
 // src/policy/types.ts
 var SEVERITIES = ["critical", "high", "medium", "low"];
 
 export {
-  writeFileAtomic,
-  describeWriteFailure,
-  readApplyJournal,
   parsePolicy,
-  SEVERITIES,
-  reportFile,
-  runPipeline,
-  readSnapshotFile
+  loadPolicyFile,
+  SEVERITIES
 };

@@ -21,25 +21,29 @@ import {
   renderManifest,
   rosterCsv,
   sha256Hex
-} from "./chunk-SRLEECYG.js";
+} from "./chunk-VFWEXUZZ.js";
 import "./chunk-IUN4THX5.js";
-import "./chunk-QUJZ24X5.js";
 import {
-  inWorkspace,
   renderJson
-} from "./chunk-YGEFOKDE.js";
+} from "./chunk-LILMC5CR.js";
+import "./chunk-HEUCNJIE.js";
+import "./chunk-ZDCQ5PVZ.js";
+import {
+  TOOL_VERSION
+} from "./chunk-47HB3AU5.js";
+import "./chunk-WWFQ72M6.js";
+import {
+  inWorkspace
+} from "./chunk-FYJR37SA.js";
 import {
   MAX_SIGNATURE_FILE_BYTES,
   keyFingerprint,
   parseSignature,
   signManifest
-} from "./chunk-JOKD7V7O.js";
+} from "./chunk-D6KSKHJM.js";
 import {
   classifyAudience
-} from "./chunk-3NGF3HLR.js";
-import {
-  TOOL_VERSION
-} from "./chunk-47HB3AU5.js";
+} from "./chunk-QLH5EDU2.js";
 import "./chunk-MJBVRMUS.js";
 import {
   ConfigurationError

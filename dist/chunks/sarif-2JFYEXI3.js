@@ -1,16 +1,15 @@
 import { createRequire as __guardCreateRequire } from 'node:module'; const require = __guardCreateRequire(import.meta.url);
 import {
+  BUILT_IN_RULES
+} from "./chunk-I3TMJHPQ.js";
+import {
   fixLabel,
   holdings,
-  recordRef
-} from "./chunk-N33XYNQF.js";
-import {
-  BUILT_IN_RULES
-} from "./chunk-JZPENHOI.js";
-import {
   isExempt,
-  isRemediated
-} from "./chunk-RWQ7FRYK.js";
+  isRemediated,
+  recordRef
+} from "./chunk-CIVS25GE.js";
+import "./chunk-DBYO6JJB.js";
 import {
   inlineMarkdown,
   inlinePlain

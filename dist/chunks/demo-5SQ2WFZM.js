@@ -6,24 +6,29 @@ import {
   consoleLogger,
   consoleWidth,
   renderConsole
-} from "./chunk-ALWJGIC3.js";
+} from "./chunk-3K2A7ZH4.js";
 import "./chunk-IUN4THX5.js";
-import "./chunk-GTOMKC3T.js";
-import "./chunk-4ELQWBUJ.js";
-import "./chunk-N33XYNQF.js";
 import {
   runPipeline
-} from "./chunk-DSGJ2ZDD.js";
-import "./chunk-JZPENHOI.js";
+} from "./chunk-6543LPUB.js";
+import "./chunk-XBL2J3D5.js";
+import "./chunk-I3TMJHPQ.js";
 import {
-  parseSettings,
   renderJson
-} from "./chunk-YGEFOKDE.js";
-import "./chunk-JOKD7V7O.js";
-import "./chunk-RWQ7FRYK.js";
-import "./chunk-3NGF3HLR.js";
-import "./chunk-3KQCMBW2.js";
+} from "./chunk-LILMC5CR.js";
+import "./chunk-HEUCNJIE.js";
+import "./chunk-4ELQWBUJ.js";
+import "./chunk-CIVS25GE.js";
+import "./chunk-ZDCQ5PVZ.js";
 import "./chunk-47HB3AU5.js";
+import "./chunk-CJP6T6SZ.js";
+import {
+  parseSettings
+} from "./chunk-FYJR37SA.js";
+import "./chunk-D6KSKHJM.js";
+import "./chunk-DBYO6JJB.js";
+import "./chunk-QLH5EDU2.js";
+import "./chunk-3KQCMBW2.js";
 import "./chunk-MJBVRMUS.js";
 import "./chunk-5VFH7U4S.js";
 import "./chunk-RPWTNJ4G.js";
@@ -93,7 +98,7 @@ async function runDemo(values) {
     const reportPath = path.join(out, "servicetitan-access-report.json");
     const sarifPath = path.join(out, "servicetitan-access.sarif");
     await writeFile(reportPath, renderJson(result.report));
-    const { renderSarif } = await import("./sarif-WCUBIZGV.js");
+    const { renderSarif } = await import("./sarif-2JFYEXI3.js");
     await writeFile(
       sarifPath,
       JSON.stringify(

@@ -8,16 +8,18 @@ import {
   renderDiffMarkdown,
   renderDiffText,
   sha256Hex
-} from "./chunk-SRLEECYG.js";
+} from "./chunk-VFWEXUZZ.js";
 import "./chunk-IUN4THX5.js";
-import "./chunk-QUJZ24X5.js";
+import "./chunk-HEUCNJIE.js";
+import "./chunk-ZDCQ5PVZ.js";
+import "./chunk-WWFQ72M6.js";
 import {
   keyFingerprint,
   parseSignature,
   readPublicKey,
   signatureMatches
-} from "./chunk-JOKD7V7O.js";
-import "./chunk-3NGF3HLR.js";
+} from "./chunk-D6KSKHJM.js";
+import "./chunk-QLH5EDU2.js";
 import {
   ConfigurationError
 } from "./chunk-RPWTNJ4G.js";

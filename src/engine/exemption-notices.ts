@@ -4,8 +4,8 @@
  * findings; a run that only validates the policy (`validate`, a fork's pull request) has no
  * findings, so it warns with these instead of calling the policy simply valid.
  */
-import { exemptionEndsAt, exemptionIsActive } from '../engine/exemptions.js';
-import type { Exemption, Policy, Position } from './types.js';
+import { exemptionEndsAt, exemptionIsActive } from './exemptions.js';
+import type { Exemption, Policy, Position } from '../policy/types.js';
 
 /** An exemption this close to its end (in days) is worth renewing now. */
 export const EXPIRING_WITHIN_DAYS = 30;

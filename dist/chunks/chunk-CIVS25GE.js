@@ -1,7 +1,63 @@
 import { createRequire as __guardCreateRequire } from 'node:module'; const require = __guardCreateRequire(import.meta.url);
 import {
-  isRemediated
-} from "./chunk-RWQ7FRYK.js";
+  emptyCounts
+} from "./chunk-DBYO6JJB.js";
+
+// src/report/build.ts
+var SEVERITY_RANK = { critical: 4, high: 3, medium: 2, low: 1 };
+function isExempt(finding) {
+  return finding.exemption?.status === "active";
+}
+function isRemediated(finding) {
+  return finding.remediated === true && !isExempt(finding);
+}
+function isOpen(finding) {
+  return !isExempt(finding) && finding.remediated !== true;
+}
+function reachesFailOn(severity, failOn) {
+  return failOn !== "never" && SEVERITY_RANK[severity] >= SEVERITY_RANK[failOn];
+}
+function buildReport(ctx, parts) {
+  const evaluation = parts.evaluation;
+  const errors = parts.errors ?? [];
+  const findings = evaluation?.findings ?? [];
+  const plan = evaluation?.plan ?? [];
+  let status = "pass";
+  if (errors.length > 0 || plan.some((step) => step.status === "failed")) status = "error";
+  else if (parts.applyRefused === true || findings.some((f) => isOpen(f) && reachesFailOn(f.severity, ctx.failOn)))
+    status = "fail";
+  const report = {
+    version: 1,
+    tool: { name: "servicetitan-access-guard", version: ctx.toolVersion },
+    mode: ctx.mode,
+    tenant: ctx.tenant,
+    environment: ctx.environment,
+    policy: { path: ctx.policy.path, sha256: ctx.policy.sha256 },
+    startedAt: ctx.startedAt.toISOString(),
+    finishedAt: ctx.finishedAt.toISOString(),
+    status,
+    failOn: ctx.failOn,
+    counts: evaluation ? { ...evaluation.counts } : emptyCounts(),
+    findings,
+    plan,
+    refusals: evaluation?.refusals ?? [],
+    comparison: parts.comparison ?? null,
+    errors,
+    redacted: false
+  };
+  if (parts.discovery) report.discovery = parts.discovery;
+  return report;
+}
+var CONFIGURATION_PREFIXES = ["policy.", "config.", "auth.", "tenant.", "input.", "undo."];
+function isConfigurationErrorCode(code) {
+  return CONFIGURATION_PREFIXES.some((prefix) => code.startsWith(prefix));
+}
+function statusExitCode(report) {
+  if (report.status === "pass") return 0;
+  if (report.status === "fail") return 1;
+  const configurationOnly = report.errors.length > 0 && report.errors.every((e) => isConfigurationErrorCode(e.code)) && !report.plan.some((step) => step.status === "failed");
+  return configurationOnly ? 2 : 3;
+}
 
 // src/report/describe.ts
 var HEADLINE_STATUS = {
@@ -88,6 +144,12 @@ function daysUntilExpiry(expires, now) {
 }
 
 export {
+  isExempt,
+  isRemediated,
+  isOpen,
+  reachesFailOn,
+  buildReport,
+  statusExitCode,
   HEADLINE_STATUS,
   recordRef,
   personLabel,

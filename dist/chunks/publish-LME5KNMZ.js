@@ -1,36 +1,38 @@
 import { createRequire as __guardCreateRequire } from 'node:module'; const require = __guardCreateRequire(import.meta.url);
 import {
+  evaluateRule,
+  selectorFor
+} from "./chunk-BJJ35DPV.js";
+import {
   comparisonCounts
 } from "./chunk-4ELQWBUJ.js";
 import {
   fixLabel,
   holdings,
+  isOpen,
   recordRef
-} from "./chunk-N33XYNQF.js";
+} from "./chunk-CIVS25GE.js";
+import {
+  maskEmail,
+  maskName,
+  redactReport,
+  replaceEmails
+} from "./chunk-ZDCQ5PVZ.js";
 import {
   require_tunnel
 } from "./chunk-DZQBV3A5.js";
-import {
-  evaluateRule,
-  selectorFor
-} from "./chunk-JEP2ANSX.js";
+import "./chunk-UBDJSMVH.js";
 import {
   holdsAnyPermission,
   holdsAnyRole,
   indexUsers,
   isHeld
-} from "./chunk-QUJZ24X5.js";
-import {
-  isOpen
-} from "./chunk-RWQ7FRYK.js";
+} from "./chunk-WWFQ72M6.js";
+import "./chunk-DBYO6JJB.js";
 import {
   isAtDomain,
-  maskEmail,
-  maskName,
-  matchesUserRef,
-  redactReport,
-  replaceEmails
-} from "./chunk-3NGF3HLR.js";
+  matchesUserRef
+} from "./chunk-QLH5EDU2.js";
 import {
   inlineMarkdown,
   inlinePlain

@@ -1,21 +1,18 @@
 import { createRequire as __guardCreateRequire } from 'node:module'; const require = __guardCreateRequire(import.meta.url);
 import {
+  findingId
+} from "./chunk-UBDJSMVH.js";
+import {
   describeUser,
   heldRoles,
   holdsAnyPermission,
   holdsAnyRole,
   toFindingUser,
   userKey
-} from "./chunk-QUJZ24X5.js";
+} from "./chunk-WWFQ72M6.js";
 import {
   matchesAnyUserRef
-} from "./chunk-3NGF3HLR.js";
-
-// src/engine/fingerprint.ts
-import { createHash } from "node:crypto";
-function findingId(...parts) {
-  return createHash("sha256").update(parts.join("\0")).digest("hex").slice(0, 16);
-}
+} from "./chunk-QLH5EDU2.js";
 
 // src/engine/manual-steps.ts
 function peopleScreen(kind, name) {
@@ -216,7 +213,6 @@ function evaluateRule(rule, users, mappings) {
 }
 
 export {
-  findingId,
   selectorFor,
   evaluateRule
 };
