@@ -344,7 +344,7 @@ ${USAGE}`);
       return runSandboxCommand(values);
     }
     case "demo": {
-      const { runDemo } = await import("./chunks/demo-5SQ2WFZM.js");
+      const { runDemo } = await import("./chunks/demo-B4A27BBT.js");
       return runDemo(values);
     }
     case "validate":
@@ -352,7 +352,7 @@ ${USAGE}`);
     case "apply":
     case "discover":
     case "undo": {
-      const { runCommand } = await import("./chunks/run-73UXYQZ6.js");
+      const { runCommand } = await import("./chunks/run-JMCPGTQM.js");
       return runCommand(command, rest, values);
     }
     case "evidence": {

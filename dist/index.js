@@ -9,7 +9,7 @@ import {
   validatedOnly,
   validatedOnlyText,
   writeFileAtomic
-} from "./chunks/chunk-6543LPUB.js";
+} from "./chunks/chunk-I6VDE6IG.js";
 import {
   SEVERITIES
 } from "./chunks/chunk-XBL2J3D5.js";

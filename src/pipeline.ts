@@ -327,9 +327,12 @@ export async function runPipeline(settings: Settings, deps: PipelineDeps): Promi
   );
   const changed = report.plan.some((s) => s.status === 'verified' || s.status === 'applied');
   const failedUnchanged = !changed && errors.length > 0;
+  // an undo that failed before trying any change (a missing or untrusted report) leaves no file
+  const undoNeverStarted =
+    settings.mode === 'undo' && !report.plan.some((s) => s.status === 'failed' || s.status === 'verified');
   const writeReport =
     !(existingJournal && !settings.force) &&
-    !(failedUnchanged && (existingJournal !== null || settings.mode === 'undo'));
+    !(failedUnchanged && (existingJournal !== null || undoNeverStarted));
   return {
     writeReport,
     report: redacted ? redactSafely(report, logger) : report,

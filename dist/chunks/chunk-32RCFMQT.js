@@ -9,7 +9,7 @@ import {
   validateNotices,
   validatedOnly,
   validatedOnlyText
-} from "./chunk-6543LPUB.js";
+} from "./chunk-I6VDE6IG.js";
 import {
   SEVERITIES
 } from "./chunk-XBL2J3D5.js";

@@ -343,7 +343,8 @@ async function runPipeline(settings, deps) {
   );
   const changed = report.plan.some((s) => s.status === "verified" || s.status === "applied");
   const failedUnchanged = !changed && errors.length > 0;
-  const writeReport = !(existingJournal && !settings.force) && !(failedUnchanged && (existingJournal !== null || settings.mode === "undo"));
+  const undoNeverStarted = settings.mode === "undo" && !report.plan.some((s) => s.status === "failed" || s.status === "verified");
+  const writeReport = !(existingJournal && !settings.force) && !(failedUnchanged && (existingJournal !== null || undoNeverStarted));
   return {
     writeReport,
     report: redacted ? redactSafely(report, logger) : report,

@@ -6,11 +6,11 @@ import {
   consoleLogger,
   consoleWidth,
   renderConsole
-} from "./chunk-3K2A7ZH4.js";
+} from "./chunk-32RCFMQT.js";
 import "./chunk-IUN4THX5.js";
 import {
   runPipeline
-} from "./chunk-6543LPUB.js";
+} from "./chunk-I6VDE6IG.js";
 import "./chunk-XBL2J3D5.js";
 import "./chunk-I3TMJHPQ.js";
 import {
