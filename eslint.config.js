@@ -26,6 +26,8 @@ export default tseslint.config(
     rules: { 'import-x/no-cycle': 'error' },
   },
   ...layers({
+    // shared ServiceTitan vocabulary: imports nothing of the tool
+    domain: ['policy', 'engine', 'report', 'servicetitan', 'apply', 'github', 'evidence', 'sandbox', 'cli'],
     // the policy language knows nothing of what judges or fetches it
     policy: ['engine', 'report', 'servicetitan', 'apply', 'github', 'evidence', 'sandbox', 'cli'],
     // the engine is pure: plain data in, plain data out, no I/O and no channels

@@ -340,11 +340,11 @@ ${USAGE}`);
   }
   switch (command) {
     case "sandbox": {
-      const { runSandboxCommand } = await import("./chunks/sandbox-MHOS4E6E.js");
+      const { runSandboxCommand } = await import("./chunks/sandbox-FYY74WUB.js");
       return runSandboxCommand(values);
     }
     case "demo": {
-      const { runDemo } = await import("./chunks/demo-B4A27BBT.js");
+      const { runDemo } = await import("./chunks/demo-QMSNPOML.js");
       return runDemo(values);
     }
     case "validate":
@@ -352,7 +352,7 @@ ${USAGE}`);
     case "apply":
     case "discover":
     case "undo": {
-      const { runCommand } = await import("./chunks/run-JMCPGTQM.js");
+      const { runCommand } = await import("./chunks/run-X5QXW5HE.js");
       return runCommand(command, rest, values);
     }
     case "evidence": {

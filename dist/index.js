@@ -9,7 +9,7 @@ import {
   validatedOnly,
   validatedOnlyText,
   writeFileAtomic
-} from "./chunks/chunk-I6VDE6IG.js";
+} from "./chunks/chunk-V3QQHQ2D.js";
 import {
   SEVERITIES
 } from "./chunks/chunk-XBL2J3D5.js";
@@ -61,7 +61,7 @@ import {
   warning
 } from "./chunks/chunk-WIEWT4EF.js";
 import "./chunks/chunk-47HB3AU5.js";
-import "./chunks/chunk-CJP6T6SZ.js";
+import "./chunks/chunk-HKZCVUJJ.js";
 import {
   SECRET_INPUTS,
   parseSettings,
@@ -732,7 +732,7 @@ async function publish(settings, result, logger) {
   let issueUrl = null;
   if (settings.issue || settings.event.isPullRequest && result.baseline) {
     await attempt("The GitHub issue or pull-request comment", async () => {
-      const { publishToGitHub } = await import("./chunks/publish-LME5KNMZ.js");
+      const { publishToGitHub } = await import("./chunks/publish-2RPYT54T.js");
       const github = await publishToGitHub(settings, result, logger);
       impact = github.impactMarkdown ? `${github.impactMarkdown}
 
@@ -785,7 +785,7 @@ async function run() {
       onSecret: (s) => setSecret(s),
       ...wantsBasePolicy ? {
         baselinePolicy: async () => {
-          const { basePolicyReader } = await import("./chunks/publish-LME5KNMZ.js");
+          const { basePolicyReader } = await import("./chunks/publish-2RPYT54T.js");
           return basePolicyReader(settings, logger);
         }
       } : {}

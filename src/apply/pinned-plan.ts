@@ -14,8 +14,7 @@ import { ConfigurationError } from '../errors.js';
 import type { Snapshot } from '../engine/snapshot.js';
 import type { PlanStep } from '../engine/types.js';
 import { stateChanges, stateOf } from './execute.js';
-
-const UserState = z.object({ active: z.boolean(), locked: z.boolean(), roleIds: z.array(z.number().int()) });
+import { reportOf, UserState } from './undo-journal.js';
 
 const ReviewedStep = z.looseObject({
   action: z.enum(['lock', 'deactivate', 'set-role']),
@@ -30,14 +29,7 @@ const ReviewedStep = z.looseObject({
   before: UserState.optional(),
 });
 
-const ReviewedReport = z.looseObject({
-  version: z.literal(1),
-  mode: z.string(),
-  tenant: z.string().nullable(),
-  environment: z.string(),
-  finishedAt: z.string().optional(),
-  plan: z.array(z.looseObject({ status: z.string() })),
-});
+const ReviewedReport = reportOf(z.looseObject({ status: z.string() }));
 
 export interface ReviewedPlan {
   file: string;

@@ -7,7 +7,8 @@ import { z } from 'zod';
 import { ConfigurationError } from '../errors.js';
 import type { PlanStep } from '../engine/types.js';
 
-const UserState = z.object({
+/** A user's state as a journal records it: what undo compares and restores. */
+export const UserState = z.object({
   active: z.boolean(),
   locked: z.boolean(),
   roleIds: z.array(z.number().int()),
@@ -32,14 +33,19 @@ const JournalStep = z.looseObject({
   seal: z.string().optional(),
 });
 
-const ApplyReport = z.looseObject({
-  version: z.literal(1),
-  mode: z.string(),
-  tenant: z.string().nullable(),
-  environment: z.string(),
-  finishedAt: z.string().optional(),
-  plan: z.array(JournalStep),
-});
+/** The fields of a report of this tool that say which run wrote it, with its plan's steps. */
+export function reportOf<Step extends z.ZodType>(step: Step) {
+  return z.looseObject({
+    version: z.literal(1),
+    mode: z.string(),
+    tenant: z.string().nullable(),
+    environment: z.string(),
+    finishedAt: z.string().optional(),
+    plan: z.array(step),
+  });
+}
+
+const ApplyReport = reportOf(JournalStep);
 
 /**
  * A verified apply step, with the state its user was in before the change. Whether undo may trust

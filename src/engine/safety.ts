@@ -41,7 +41,12 @@ export function checkMaxChanges(
   };
 }
 
-function isAdmin(roles: readonly string[], builtIn: string | null, adminRoles: ReadonlySet<string>): boolean {
+/** Whether a user's roles (or the deprecated built-in role) include one of `adminRoles` (lower case). */
+export function holdsAdminRole(
+  roles: readonly string[],
+  builtIn: string | null,
+  adminRoles: ReadonlySet<string>,
+): boolean {
   return (
     roles.some((role) => adminRoles.has(role.toLowerCase())) ||
     (builtIn !== null && adminRoles.has(builtIn.toLowerCase()))
@@ -52,7 +57,7 @@ function isAdmin(roles: readonly string[], builtIn: string | null, adminRoles: R
  * The mappings of `safety.admin-permissions`: a role is only a name (a custom role may be called
  * anything, and "Admin" is also a permission section), so admin access may be named by permission.
  */
-function adminPermissionMappings(policy: Policy | null): PermissionMapping[] {
+export function adminPermissionMappings(policy: Policy | null): PermissionMapping[] {
   const names = new Set(policy?.safety.adminPermissions ?? []);
   return (policy?.permissions ?? []).filter((mapping) => names.has(mapping.name));
 }
@@ -73,7 +78,7 @@ export function activeAdmins(policy: Policy | null, snapshot: Snapshot, plan: re
   let after = 0;
   for (const user of snapshot.users) {
     const usable = user.active && !user.locked;
-    const adminNow = usable && (isAdmin(user.roles, user.role, adminRoles) || byPermission(user));
+    const adminNow = usable && (holdsAdminRole(user.roles, user.role, adminRoles) || byPermission(user));
     if (adminNow) before += 1;
     const step = changedIds.has(user.id) ? stepsByUser.get(userKey(user)) : undefined;
     if (!step) {
@@ -87,8 +92,8 @@ export function activeAdmins(policy: Policy | null, snapshot: Snapshot, plan: re
     // counts, and neither do permissions, which come with roles: only the new role can make an admin
     const replacesRoles = step.action === 'set-role' || step.action === 'restore-role';
     const admin = replacesRoles
-      ? isAdmin([step.role ?? ''], null, adminRoles)
-      : isAdmin(user.roles, user.role, adminRoles) || byPermission(user);
+      ? holdsAdminRole([step.role ?? ''], null, adminRoles)
+      : holdsAdminRole(user.roles, user.role, adminRoles) || byPermission(user);
     if (active && !locked && admin) after += 1;
   }
   return { before, after };

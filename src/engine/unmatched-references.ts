@@ -9,6 +9,7 @@
  * `approved-by`, `internal-users` and `external-users` (they may name people without an account),
  * and `set-role` fixes (a role the tenant lacks there is a policy error, see role-directory.ts).
  */
+import { EMPLOYEE_USER_ROLES } from '../domain/employee-roles.js';
 import { nearest } from '../policy/nearest.js';
 import { referenceSite } from '../policy/references.js';
 import type { Policy, Position, Rule, UserRef } from '../policy/types.js';
@@ -21,26 +22,7 @@ import type { Finding, ReferenceEvidence } from './types.js';
  * `EmployeeUserRole`): names every tenant has, whoever holds them today. `Owner` in the default
  * `admin-roles` is never unmatched on a tenant whose owner has no user role of that name.
  */
-const BUILT_IN_ROLES = [
-  'Technician',
-  'Dispatch',
-  'Accounting',
-  'FieldManager',
-  'DisplayUser',
-  'DisplayUserWithBillingAccess',
-  'SalesManager',
-  'CSR',
-  'GeneralOffice',
-  'TechnicianHelper',
-  'TechnicianMaintenance',
-  'TechnicianInstaller',
-  'Admin',
-  'TechnicianService',
-  'TechnicianSales',
-  'Owner',
-  'EmptyEmployee',
-  'EmptyTechnician',
-];
+const BUILT_IN_ROLES = EMPLOYEE_USER_ROLES.filter((role) => role !== 'Unspecified');
 
 /** What the tenant has, active or not, to match references against. */
 interface TenantNames {

@@ -8,6 +8,7 @@
 import { isAtDomain, matchesUserRef } from '../engine/audience.js';
 import type { TenantUser } from '../engine/snapshot.js';
 import { isHeld } from '../engine/user-facts.js';
+import { adminPermissionMappings, holdsAdminRole } from '../engine/safety.js';
 import type { Policy } from '../policy/types.js';
 import { addedRefs, dropped, usersWhere, type Affected, type TenantView } from './impact-view.js';
 
@@ -117,12 +118,7 @@ function permissionChanges(base: Policy, head: Policy, view: TenantView | undefi
 }
 
 function isAdmin(user: TenantUser, roles: ReadonlySet<string>): boolean {
-  return (
-    user.active &&
-    !user.locked &&
-    (user.roles.some((r) => roles.has(r.toLowerCase())) ||
-      (user.role !== null && roles.has(user.role.toLowerCase())))
-  );
+  return user.active && !user.locked && holdsAdminRole(user.roles, user.role, roles);
 }
 
 function safetyChanges(base: Policy, head: Policy, view: TenantView | undefined): GuardChange[] {
@@ -187,7 +183,7 @@ function safetyChanges(base: Policy, head: Policy, view: TenantView | undefined)
   const addedPermissions = dropped(head.safety.adminPermissions ?? [], base.safety.adminPermissions ?? []);
   if (addedPermissions.length > 0) {
     const mappings = head.permissions.filter((m) => addedPermissions.includes(m.name));
-    const baseMappings = base.permissions.filter((m) => base.safety.adminPermissions?.includes(m.name));
+    const baseMappings = adminPermissionMappings(base);
     const adminInBase = (user: TenantUser) =>
       isAdmin(user, baseAdmins) || baseMappings.some((m) => isHeld(user, m));
     changes.push({

@@ -7,29 +7,9 @@ import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
 import { ConfigurationError } from '../errors.js';
 
-/** The built-in role enum on employees (`TenantSettings.V2.EmployeeUserRole`). */
-export const EMPLOYEE_USER_ROLES = [
-  'Unspecified',
-  'Technician',
-  'Dispatch',
-  'Accounting',
-  'FieldManager',
-  'DisplayUser',
-  'DisplayUserWithBillingAccess',
-  'SalesManager',
-  'CSR',
-  'GeneralOffice',
-  'TechnicianHelper',
-  'TechnicianMaintenance',
-  'TechnicianInstaller',
-  'Admin',
-  'TechnicianService',
-  'TechnicianSales',
-  'Owner',
-  'EmptyEmployee',
-  'EmptyTechnician',
-] as const;
-export type EmployeeUserRole = (typeof EMPLOYEE_USER_ROLES)[number];
+import { EMPLOYEE_USER_ROLES, type EmployeeUserRole } from '../domain/employee-roles.js';
+
+export { EMPLOYEE_USER_ROLES, type EmployeeUserRole };
 
 export const JOB_FILTERS = [
   'AllScheduledDispatchedWorking',

@@ -1,7 +1,7 @@
 import { createRequire as __guardCreateRequire } from 'node:module'; const require = __guardCreateRequire(import.meta.url);
 import {
   evaluateRule
-} from "./chunk-BJJ35DPV.js";
+} from "./chunk-RJOL2F4Q.js";
 import {
   SEVERITIES,
   parsePolicy
@@ -19,21 +19,22 @@ import {
   confirmation,
   emptyOutcome,
   executeIfAllowed,
-  minAdminsRefusal,
-  planRefusals,
-  protectedRefusal,
   referenceUnmatchedFindings
-} from "./chunk-6PFH6QML.js";
+} from "./chunk-Q7O7RJDM.js";
 import "./chunk-TWXWRCPR.js";
 import {
-  findingId
-} from "./chunk-UBDJSMVH.js";
+  findingId,
+  minAdminsRefusal,
+  planRefusals,
+  protectedRefusal
+} from "./chunk-GQWKKZFZ.js";
 import {
   describeUser,
   indexUsers,
   toFindingUser,
   userKey
 } from "./chunk-WWFQ72M6.js";
+import "./chunk-RLNXQJHY.js";
 import {
   inWorkspace
 } from "./chunk-FYJR37SA.js";
@@ -483,7 +484,7 @@ function markRemediated(evaluation) {
   }
 }
 async function pinToReviewedPlan(settings, policy, snapshot, evaluation, deps) {
-  const { readReviewedPlan, pinPlan } = await import("./pinned-plan-BMHAP7YC.js");
+  const { readReviewedPlan, pinPlan } = await import("./pinned-plan-6ZNETEDE.js");
   const connected = settings.connection;
   const reviewed = await readReviewedPlan(settings.planPath, inWorkspace(settings, settings.planPath), {
     tenant: connected.tenant,

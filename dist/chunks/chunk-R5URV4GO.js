@@ -9,7 +9,7 @@ import {
   validateNotices,
   validatedOnly,
   validatedOnlyText
-} from "./chunk-I6VDE6IG.js";
+} from "./chunk-V3QQHQ2D.js";
 import {
   SEVERITIES
 } from "./chunk-XBL2J3D5.js";

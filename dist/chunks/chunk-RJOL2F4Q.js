@@ -1,7 +1,7 @@
 import { createRequire as __guardCreateRequire } from 'node:module'; const require = __guardCreateRequire(import.meta.url);
 import {
   findingId
-} from "./chunk-UBDJSMVH.js";
+} from "./chunk-GQWKKZFZ.js";
 import {
   describeUser,
   heldRoles,

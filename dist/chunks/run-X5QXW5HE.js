@@ -3,14 +3,14 @@ import {
   consoleLogger,
   consoleWidth,
   renderConsole
-} from "./chunk-32RCFMQT.js";
+} from "./chunk-R5URV4GO.js";
 import "./chunk-IUN4THX5.js";
 import {
   describeWriteFailure,
   reportFile,
   runPipeline,
   writeFileAtomic
-} from "./chunk-I6VDE6IG.js";
+} from "./chunk-V3QQHQ2D.js";
 import "./chunk-XBL2J3D5.js";
 import "./chunk-I3TMJHPQ.js";
 import {
@@ -23,7 +23,7 @@ import {
 } from "./chunk-CIVS25GE.js";
 import "./chunk-ZDCQ5PVZ.js";
 import "./chunk-47HB3AU5.js";
-import "./chunk-CJP6T6SZ.js";
+import "./chunk-HKZCVUJJ.js";
 import {
   parseSettings,
   readGitHubEvent

@@ -1,20 +1,22 @@
 import { createRequire as __guardCreateRequire } from 'node:module'; const require = __guardCreateRequire(import.meta.url);
 import {
-  adminRoleNames,
   confirmation,
   emptyOutcome,
   executeIfAllowed,
   undoRefusals
-} from "./chunk-6PFH6QML.js";
+} from "./chunk-Q7O7RJDM.js";
 import {
   stateChanges,
   stateOf
 } from "./chunk-TWXWRCPR.js";
-import "./chunk-UBDJSMVH.js";
+import {
+  adminRoleNames
+} from "./chunk-GQWKKZFZ.js";
 import "./chunk-WWFQ72M6.js";
+import "./chunk-RLNXQJHY.js";
 import {
   readApplyJournal
-} from "./chunk-CJP6T6SZ.js";
+} from "./chunk-HKZCVUJJ.js";
 import {
   inWorkspace
 } from "./chunk-FYJR37SA.js";

@@ -3,6 +3,10 @@ import {
   stateChanges,
   stateOf
 } from "./chunk-TWXWRCPR.js";
+import {
+  UserState,
+  reportOf
+} from "./chunk-HKZCVUJJ.js";
 import "./chunk-76T6MM7J.js";
 import {
   external_exports
@@ -15,7 +19,6 @@ import "./chunk-WD5L72B6.js";
 
 // src/apply/pinned-plan.ts
 import { readFile } from "node:fs/promises";
-var UserState = external_exports.object({ active: external_exports.boolean(), locked: external_exports.boolean(), roleIds: external_exports.array(external_exports.number().int()) });
 var ReviewedStep = external_exports.looseObject({
   action: external_exports.enum(["lock", "deactivate", "set-role"]),
   role: external_exports.string().optional(),
@@ -28,14 +31,7 @@ var ReviewedStep = external_exports.looseObject({
   status: external_exports.string(),
   before: UserState.optional()
 });
-var ReviewedReport = external_exports.looseObject({
-  version: external_exports.literal(1),
-  mode: external_exports.string(),
-  tenant: external_exports.string().nullable(),
-  environment: external_exports.string(),
-  finishedAt: external_exports.string().optional(),
-  plan: external_exports.array(external_exports.looseObject({ status: external_exports.string() }))
-});
+var ReviewedReport = reportOf(external_exports.looseObject({ status: external_exports.string() }));
 function notAPlan(file, why) {
   return new ConfigurationError(
     "input.invalid-plan",

@@ -2,7 +2,8 @@ import { createRequire as __guardCreateRequire } from 'node:module'; const requi
 import {
   loadTenantData,
   startSandbox
-} from "./chunk-SJL6DL5E.js";
+} from "./chunk-PQ2UFGZC.js";
+import "./chunk-RLNXQJHY.js";
 import "./chunk-5VFH7U4S.js";
 import {
   ConfigurationError

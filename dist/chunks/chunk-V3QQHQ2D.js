@@ -20,7 +20,7 @@ import {
 } from "./chunk-47HB3AU5.js";
 import {
   undoJournalPath
-} from "./chunk-CJP6T6SZ.js";
+} from "./chunk-HKZCVUJJ.js";
 import {
   inWorkspace,
   shouldRedact
@@ -253,7 +253,7 @@ async function runPipeline(settings, deps) {
     }
     const writes = (settings.mode === "apply" || settings.mode === "undo") && settings.connection !== null;
     if (writes && reportTarget) await checkJournalWritable(settings, reportTarget);
-    const undoJournal = settings.mode === "undo" && settings.connection ? await (await import("./undo-run-KEWXS3EC.js")).loadUndoJournal(settings) : null;
+    const undoJournal = settings.mode === "undo" && settings.connection ? await (await import("./undo-run-QKQ4FE4S.js")).loadUndoJournal(settings) : null;
     if (wantsTenant && settings.connection) {
       const { createClient, fetchSnapshot } = await import("./fetch-NKFBFQUD.js");
       const client = createClient(settings, deps);
@@ -271,7 +271,7 @@ async function runPipeline(settings, deps) {
           async () => undoJournal ? await timed(
             logger,
             "Plan and undo",
-            async () => (await import("./undo-run-KEWXS3EC.js")).runUndo(
+            async () => (await import("./undo-run-QKQ4FE4S.js")).runUndo(
               settings,
               deps,
               policy,
@@ -283,7 +283,7 @@ async function runPipeline(settings, deps) {
           ) : await timed(
             logger,
             settings.mode === "apply" ? "Evaluate, plan and apply" : "Evaluate and plan",
-            async () => (await import("./evaluate-tenant-KO4D5M3B.js")).evaluateTenant(
+            async () => (await import("./evaluate-tenant-M4B3QUUR.js")).evaluateTenant(
               settings,
               deps,
               policy,

@@ -1,5 +1,8 @@
 import { createRequire as __guardCreateRequire } from 'node:module'; const require = __guardCreateRequire(import.meta.url);
 import {
+  EMPLOYEE_USER_ROLES
+} from "./chunk-RLNXQJHY.js";
+import {
   external_exports
 } from "./chunk-5VFH7U4S.js";
 import {
@@ -8,27 +11,6 @@ import {
 
 // src/sandbox/tenant-data.ts
 import { readFile } from "node:fs/promises";
-var EMPLOYEE_USER_ROLES = [
-  "Unspecified",
-  "Technician",
-  "Dispatch",
-  "Accounting",
-  "FieldManager",
-  "DisplayUser",
-  "DisplayUserWithBillingAccess",
-  "SalesManager",
-  "CSR",
-  "GeneralOffice",
-  "TechnicianHelper",
-  "TechnicianMaintenance",
-  "TechnicianInstaller",
-  "Admin",
-  "TechnicianService",
-  "TechnicianSales",
-  "Owner",
-  "EmptyEmployee",
-  "EmptyTechnician"
-];
 var JOB_FILTERS = [
   "AllScheduledDispatchedWorking",
   "NextScheduledDispatchedWorking",

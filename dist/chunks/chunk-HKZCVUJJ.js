@@ -31,14 +31,17 @@ var JournalStep = external_exports.looseObject({
   after: UserState.optional(),
   seal: external_exports.string().optional()
 });
-var ApplyReport = external_exports.looseObject({
-  version: external_exports.literal(1),
-  mode: external_exports.string(),
-  tenant: external_exports.string().nullable(),
-  environment: external_exports.string(),
-  finishedAt: external_exports.string().optional(),
-  plan: external_exports.array(JournalStep)
-});
+function reportOf(step) {
+  return external_exports.looseObject({
+    version: external_exports.literal(1),
+    mode: external_exports.string(),
+    tenant: external_exports.string().nullable(),
+    environment: external_exports.string(),
+    finishedAt: external_exports.string().optional(),
+    plan: external_exports.array(step)
+  });
+}
+var ApplyReport = reportOf(JournalStep);
 var REVERSIBLE = /* @__PURE__ */ new Set(["lock", "deactivate", "set-role"]);
 function notAnApplyReport(file, why) {
   return new ConfigurationError(
@@ -128,6 +131,8 @@ function undoJournalPath(applyReportPath) {
 }
 
 export {
+  UserState,
+  reportOf,
   readApplyJournal,
   undoJournalPath
 };

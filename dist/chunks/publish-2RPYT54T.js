@@ -2,7 +2,7 @@ import { createRequire as __guardCreateRequire } from 'node:module'; const requi
 import {
   evaluateRule,
   selectorFor
-} from "./chunk-BJJ35DPV.js";
+} from "./chunk-RJOL2F4Q.js";
 import {
   comparisonCounts
 } from "./chunk-4ELQWBUJ.js";
@@ -21,7 +21,10 @@ import {
 import {
   require_tunnel
 } from "./chunk-DZQBV3A5.js";
-import "./chunk-UBDJSMVH.js";
+import {
+  adminPermissionMappings,
+  holdsAdminRole
+} from "./chunk-GQWKKZFZ.js";
 import {
   holdsAnyPermission,
   holdsAnyRole,
@@ -24089,7 +24092,7 @@ function permissionChanges(base, head, view) {
   return changes;
 }
 function isAdmin(user, roles) {
-  return user.active && !user.locked && (user.roles.some((r) => roles.has(r.toLowerCase())) || user.role !== null && roles.has(user.role.toLowerCase()));
+  return user.active && !user.locked && holdsAdminRole(user.roles, user.role, roles);
 }
 function safetyChanges(base, head, view) {
   const changes = [];
@@ -24144,7 +24147,7 @@ function safetyChanges(base, head, view) {
   const addedPermissions = dropped(head.safety.adminPermissions ?? [], base.safety.adminPermissions ?? []);
   if (addedPermissions.length > 0) {
     const mappings = head.permissions.filter((m) => addedPermissions.includes(m.name));
-    const baseMappings = base.permissions.filter((m) => base.safety.adminPermissions?.includes(m.name));
+    const baseMappings = adminPermissionMappings(base);
     const adminInBase = (user) => isAdmin(user, baseAdmins) || baseMappings.some((m) => isHeld(user, m));
     changes.push({
       key: "safety.admin-permissions",

@@ -1,16 +1,16 @@
 import { createRequire as __guardCreateRequire } from 'node:module'; const require = __guardCreateRequire(import.meta.url);
 import {
   startSandbox
-} from "./chunk-SJL6DL5E.js";
+} from "./chunk-PQ2UFGZC.js";
 import {
   consoleLogger,
   consoleWidth,
   renderConsole
-} from "./chunk-32RCFMQT.js";
+} from "./chunk-R5URV4GO.js";
 import "./chunk-IUN4THX5.js";
 import {
   runPipeline
-} from "./chunk-I6VDE6IG.js";
+} from "./chunk-V3QQHQ2D.js";
 import "./chunk-XBL2J3D5.js";
 import "./chunk-I3TMJHPQ.js";
 import {
@@ -21,7 +21,8 @@ import "./chunk-4ELQWBUJ.js";
 import "./chunk-CIVS25GE.js";
 import "./chunk-ZDCQ5PVZ.js";
 import "./chunk-47HB3AU5.js";
-import "./chunk-CJP6T6SZ.js";
+import "./chunk-RLNXQJHY.js";
+import "./chunk-HKZCVUJJ.js";
 import {
   parseSettings
 } from "./chunk-FYJR37SA.js";
