@@ -11,6 +11,12 @@ export const TARGETS = {
   startupMs: 250,
   redactionRatio: 1.5,
   redactionFindings: 20_000,
+  identityAddedMsAt100k: 1000,
+  identityAddedMbAt100k: 150,
+  fleetRollupMs: 10_000,
+  fleetPeakMb: 1024,
+  auditEvaluateMsAt7000: 40,
+  auditPeakMbAt100k: 400,
 };
 
 const round = (value, digits = 1) => Math.round(value * 10 ** digits) / 10 ** digits;
@@ -83,6 +89,54 @@ export function verdicts(results) {
       r.ratio <= TARGETS.redactionRatio && r.emailsLeftUnmasked === 0,
     );
   }
+  const id = results.identity;
+  if (id && id.users >= 100_000) {
+    check(
+      `identity join adds ms, ${id.users.toLocaleString('en')} users × ${id.people.toLocaleString('en')} people`,
+      id.addedMs,
+      `< ${TARGETS.identityAddedMsAt100k}`,
+      id.addedMs < TARGETS.identityAddedMsAt100k,
+    );
+    check(
+      `identity join adds peak RSS MB (directory included), ${id.users.toLocaleString('en')} users`,
+      id.addedPeakRssMb,
+      `< ${TARGETS.identityAddedMbAt100k}`,
+      id.addedPeakRssMb < TARGETS.identityAddedMbAt100k,
+    );
+  }
+  const f = results.fleet;
+  if (f && f.tenants >= 300 && f.usersPerTenant >= 5000) {
+    const what = `${f.tenants} tenants × ${f.usersPerTenant.toLocaleString('en')} users`;
+    check(
+      `fleet roll-up ms, ${what}`,
+      f.rollupMs,
+      `< ${TARGETS.fleetRollupMs}`,
+      f.rollupMs < TARGETS.fleetRollupMs,
+    );
+    check(
+      `fleet roll-up peak RSS MB, ${what}`,
+      f.peakRssMb,
+      `< ${TARGETS.fleetPeakMb}`,
+      f.peakRssMb < TARGETS.fleetPeakMb,
+    );
+  }
+  const a = results.audit;
+  if (a && a.evaluateUsers === 7000) {
+    check(
+      'audit: evaluate phase ms, 7,000 users × 20 rules (median)',
+      a.evaluateMs,
+      `< ${TARGETS.auditEvaluateMsAt7000}`,
+      a.evaluateMs < TARGETS.auditEvaluateMsAt7000,
+    );
+  }
+  if (a && a.peakUsers >= 100_000) {
+    check(
+      `audit: peak RSS MB, ${a.peakUsers.toLocaleString('en')} users (median of ${a.peakProcesses} processes)`,
+      a.peakRssMb,
+      `< ${TARGETS.auditPeakMbAt100k}`,
+      a.peakRssMb < TARGETS.auditPeakMbAt100k,
+    );
+  }
   check(
     'validate start-up ms (median)',
     results.startup.validateMs,
@@ -125,6 +179,37 @@ export function table(results) {
       '| redaction: users (all outsiders) | findings | audit ms, as is | audit ms, redacted | redaction alone (ms) | with / without | emails left unmasked (of a sample) |',
       '| ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
       `| ${r.users.toLocaleString('en')} | ${r.findings.toLocaleString('en')} | ${r.plainMs} | ${r.redactedMs} | ${r.redactMs} | ${r.ratio}× | ${r.emailsLeftUnmasked} |`,
+    );
+  }
+  const id = results.identity;
+  if (id) {
+    lines.push(
+      '',
+      '| identity: users × people | matched | unmatched | leavers | dormant | audit ms, without | audit ms, with | added ms | join alone (ms) | peak RSS without (MB) | peak RSS with, directory included (MB) | added (MB) |',
+      '| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+      `| ${id.users.toLocaleString('en')} × ${id.people.toLocaleString('en')} | ${id.matched} | ${id.unmatched} | ${id.leavers} | ${id.dormant} | ${id.msWithout} | ${id.msWith} | ${id.addedMs} | ${id.joinMs} | ${id.peakRssWithoutMb} | ${id.peakRssWithMb} | ${id.addedPeakRssMb} |`,
+    );
+  }
+  const f = results.fleet;
+  if (f) {
+    lines.push(
+      '',
+      '| fleet roll-up: tenants × users (evidence packs) | users | people in several tenants | leaver findings | roll-up ms (median) | peak RSS (MB) |',
+      '| ---: | ---: | ---: | ---: | ---: | ---: |',
+      `| ${f.tenants} × ${f.usersPerTenant.toLocaleString('en')} | ${f.users.toLocaleString('en')} | ${f.crossTenantPeople.toLocaleString('en')} | ${f.leaverFindings.toLocaleString('en')} | ${f.rollupMs} | ${f.peakRssMb} |`,
+    );
+  }
+  const a = results.audit;
+  if (a) {
+    lines.push(
+      '',
+      '| audit: users × 20 rules | findings | evaluate phase ms (median) | first run (ms) | runs |',
+      '| ---: | ---: | ---: | ---: | ---: |',
+      `| ${a.evaluateUsers.toLocaleString('en')} | ${a.findings} | ${a.evaluateMs} | ${a.evaluateFirstMs} | ${a.evaluateRuns} |`,
+      '',
+      '| audit: users | peak RSS (MB, median) | each process (MB) | peak by the end of the fetch (MB) | fetch ms | evaluate ms |',
+      '| ---: | ---: | --- | ---: | ---: | ---: |',
+      `| ${a.peakUsers.toLocaleString('en')} | ${a.peakRssMb} | ${a.peakRssMbAll.join('; ')} | ${a.peakRssAfterFetchMb} | ${a.peakFetchMs} | ${a.peakEvaluateMs} |`,
     );
   }
   const s = results.startup;

@@ -2,7 +2,7 @@
 // action's start-up, prints a table, writes bench/results.json and the figures in bench/README.md.
 // Each figure is a median over several runs; ratios are measured in the same run.
 import { build } from 'esbuild';
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import {
   mkdtempSync,
   readFileSync,
@@ -34,11 +34,24 @@ const SETTINGS = {
   // the naive configuration is latency-bound (one 50-user page at a time): fewer runs at 20,000
   naiveRuns: (users) => (quick ? 1 : users >= 20_000 ? 2 : 3),
   engineSizes: quick ? [1000, 10_000] : [1000, 10_000, 100_000],
+  // users joined against as many people (SPEC §8: 100,000 × 100,000 adds < 1 s, < 150 MB)
+  identityUsers: quick ? 10_000 : 100_000,
+  identityRuns: quick ? 3 : 5,
   engineRuns: 9,
   startupRuns: quick ? 5 : 15,
   // every user an outsider: about one finding each, so 20,300 users give 20,000 findings
   redactionUsers: quick ? 2_000 : 20_300,
   redactionRuns: quick ? 1 : 3,
+  // SPEC §10: 300 tenants × 5,000 users roll up in under 10 s and 1 GB on two cores
+  fleet: { tenants: quick ? 20 : 300, users: quick ? 1000 : 5000, runs: quick ? 1 : 3 },
+  // a whole audit in one process: the evaluate phase of a 7,000-user tenant (median of the
+  // pipeline's runs, the first apart) and the peak RSS of a 100,000-user one (median of processes)
+  audit: {
+    evaluateUsers: 7000,
+    evaluateRuns: quick ? 5 : 15,
+    peakUsers: quick ? 20_000 : 100_000,
+    peakProcesses: quick ? 1 : 3,
+  },
 };
 
 const median = (values) => {
@@ -50,9 +63,15 @@ const round = (value, digits = 1) => Math.round(value * 10 ** digits) / 10 ** di
 
 async function bundleEntries() {
   await build({
-    entryPoints: ['network.ts', 'sandbox-process.ts', 'engine.ts', 'redaction.ts'].map((f) =>
-      path.join(root, 'bench', f),
-    ),
+    entryPoints: [
+      'network.ts',
+      'sandbox-process.ts',
+      'engine.ts',
+      'redaction.ts',
+      'identity.ts',
+      'fleet.ts',
+      'audit.ts',
+    ].map((f) => path.join(root, 'bench', f)),
     outdir: out,
     bundle: true,
     format: 'esm',
@@ -109,12 +128,113 @@ function engine() {
   });
 }
 
+/**
+ * `st-access-guard audit` in one process against a generated tenant served by another (no latency):
+ * the evaluate phase at 7,000 users, and the peak RSS of the whole audit at 100,000.
+ */
+function audit() {
+  const { evaluateUsers, evaluateRuns, peakUsers, peakProcesses } = SETTINGS.audit;
+  const options = (users, runs) => ({ users, runs, seed: SETTINGS.seed, maxPageSize: SETTINGS.maxPageSize });
+  process.stderr.write(`audit: ${evaluateUsers} users, ${evaluateRuns} runs…
+`);
+  const evaluated = runEntry('audit.js', options(evaluateUsers, evaluateRuns));
+  const peaks = [];
+  for (let i = 0; i < peakProcesses; i++) {
+    process.stderr.write(`audit: ${peakUsers} users, process ${i + 1} of ${peakProcesses}…
+`);
+    peaks.push(runEntry('audit.js', options(peakUsers, 1)));
+  }
+  return {
+    evaluateUsers,
+    findings: evaluated.findings,
+    evaluateRuns,
+    evaluateMs: evaluated.evaluateMs,
+    evaluateFirstMs: evaluated.evaluateMsAll[0],
+    evaluateMsAll: evaluated.evaluateMsAll,
+    peakUsers,
+    peakProcesses,
+    peakRssMb: round(median(peaks.map((p) => p.peakRssMb))),
+    peakRssMbAll: peaks.map((p) => p.peakRssMb),
+    peakRssAfterFetchMb: round(median(peaks.map((p) => p.peakRssAfterFetchMb))),
+    peakFetchMs: round(median(peaks.map((p) => p.fetchMs))),
+    peakEvaluateMs: round(median(peaks.map((p) => p.evaluateMs))),
+  };
+}
+
+/** What an identity section adds to the audit: N users joined against an N-person directory. */
+function identityJoin() {
+  process.stderr.write(`identity: ${SETTINGS.identityUsers} users × as many people…\n`);
+  const [without, withIdentity] = ['without', 'with'].map((mode) =>
+    runEntry('identity.js', { users: SETTINGS.identityUsers, runs: SETTINGS.identityRuns, mode }, [
+      '--expose-gc',
+    ]),
+  );
+  return {
+    users: withIdentity.users,
+    people: withIdentity.people,
+    matched: withIdentity.matched,
+    unmatched: withIdentity.unmatched,
+    leavers: withIdentity.leavers,
+    dormant: withIdentity.dormant,
+    msWithout: without.ms,
+    msWith: withIdentity.ms,
+    addedMs: round(withIdentity.ms - without.ms),
+    joinMs: withIdentity.joinMs,
+    peakRssWithoutMb: without.peakRssMb,
+    peakRssWithMb: withIdentity.peakRssMb,
+    // the directory included: a run with identity holds it
+    addedPeakRssMb: round(withIdentity.peakRssMb - without.peakRssMb),
+  };
+}
+
 /** The audit of a tenant of outsiders rendered through every channel, with and without redaction. */
 function redaction() {
   process.stderr.write(`redaction: ${SETTINGS.redactionUsers} users…\n`);
   return runEntry('redaction.js', { users: SETTINGS.redactionUsers, runs: SETTINGS.redactionRuns }, [
     '--expose-gc',
   ]);
+}
+
+/**
+ * The fleet roll-up: one evidence pack per tenant generated first (two processes, one per core),
+ * then `fleet-report` over them in a process of its own, timed, with its peak RSS.
+ */
+async function fleet() {
+  const { tenants, users } = SETTINGS.fleet;
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'st-guard-bench-fleet-'));
+  process.stderr.write(`fleet: generating ${tenants} tenants × ${users} users…\n`);
+  const half = Math.ceil(tenants / 2);
+  await Promise.all(
+    [
+      [0, half],
+      [half, tenants],
+    ].map(
+      ([from, to]) =>
+        new Promise((resolve, reject) => {
+          const options = JSON.stringify({ phase: 'generate', dir, tenants, users, from, to });
+          const child = spawn(process.execPath, [path.join(out, 'fleet.js'), options], { stdio: 'inherit' });
+          child.on('error', reject);
+          child.on('close', (code) =>
+            code === 0 ? resolve() : reject(new Error(`fleet generate exited ${code}`)),
+          );
+        }),
+    ),
+  );
+  process.stderr.write(`fleet: rolling up…\n`);
+  const runs = [];
+  for (let i = 0; i < SETTINGS.fleet.runs; i++) {
+    rmSync(path.join(dir, 'history.jsonl'), { force: true });
+    runs.push(runEntry('fleet.js', { phase: 'rollup', dir, tenants, users }));
+  }
+  rmSync(dir, { recursive: true, force: true });
+  const best = runs.reduce((a, b) => (a.rollupMs <= b.rollupMs ? a : b));
+  return {
+    ...best,
+    runs: runs.length,
+    rollupMs: round(median(runs.map((r) => r.rollupMs)), 0),
+    rollupMsAll: runs.map((r) => r.rollupMs),
+    peakRssMb: Math.max(...runs.map((r) => r.peakRssMb)),
+  };
 }
 
 /** `node dist/index.js` in validate mode, as the runner starts it, against bare `node -e 0`. */
@@ -206,6 +326,9 @@ async function main() {
     network: network(),
     engine: engine(),
     redaction: redaction(),
+    identity: identityJoin(),
+    fleet: await fleet(),
+    audit: audit(),
     startup: startup(),
     bundles: bundles(),
   };

@@ -2,13 +2,13 @@
 import { createRequire as __guardCreateRequire } from 'node:module'; const require = __guardCreateRequire(import.meta.url);
 import {
   nearest
-} from "./chunks/chunk-3KQCMBW2.js";
+} from "./chunks/chunk-3FSPQVD3.js";
 import {
   GuardError
-} from "./chunks/chunk-RPWTNJ4G.js";
+} from "./chunks/chunk-GIX45REK.js";
 import {
   inlinePlain
-} from "./chunks/chunk-7KNWVG6D.js";
+} from "./chunks/chunk-Y7PV46DD.js";
 import "./chunks/chunk-WD5L72B6.js";
 
 // src/cli/args.ts
@@ -70,6 +70,70 @@ var CREDENTIAL_VARIABLES = [
     meaning: "the key that signs the evidence pack",
     help: "Ed25519 private key (PEM) that signs the --evidence pack (optional)",
     secret: true
+  },
+  {
+    flag: "notify",
+    variable: "ST_NOTIFY",
+    meaning: "the alert webhooks",
+    help: "alert webhook URLs, comma-separated (optional; see --notify-on)",
+    secret: true
+  },
+  {
+    flag: "entra-client-id",
+    variable: "ENTRA_CLIENT_ID",
+    meaning: "the Entra app registration",
+    help: "identity: Entra app registration, Application (client) ID"
+  },
+  {
+    flag: "entra-client-secret",
+    variable: "ENTRA_CLIENT_SECRET",
+    meaning: "the Entra client secret",
+    help: "identity: Entra client secret (in Actions, OIDC needs none)",
+    secret: true
+  },
+  {
+    flag: "google-credentials",
+    variable: "GOOGLE_CREDENTIALS",
+    meaning: "the Google service-account key",
+    help: "identity: Google service-account key JSON, or its path",
+    secret: true
+  },
+  {
+    flag: "google-subject",
+    variable: "GOOGLE_SUBJECT",
+    meaning: "the Google admin to act as",
+    help: "identity: Workspace admin the service account acts as"
+  },
+  {
+    flag: "entra-authority-url",
+    variable: "ENTRA_AUTHORITY_URL",
+    meaning: "the Entra authority",
+    help: "identity: Entra authority override (default login.microsoftonline.com)"
+  },
+  {
+    flag: "graph-url",
+    variable: "GRAPH_URL",
+    meaning: "the Microsoft Graph root",
+    help: "identity: Microsoft Graph root override"
+  },
+  {
+    flag: "google-token-url",
+    variable: "GOOGLE_TOKEN_URL",
+    meaning: "the Google token URL",
+    help: "identity: Google token URL override"
+  },
+  {
+    flag: "google-api-url",
+    variable: "GOOGLE_API_URL",
+    meaning: "the Google Admin API root",
+    help: "identity: Google Admin SDK API root override"
+  },
+  {
+    flag: "github-token",
+    variable: "GITHUB_TOKEN",
+    meaning: "the GitHub token",
+    help: "review: a GitHub token that can write the repository's issues",
+    secret: true
   }
 ];
 var CREDENTIALS = `Credentials come from the environment:
@@ -103,6 +167,8 @@ Commands:
   demo       start the sandbox in-process and audit it with the starter policy
   evidence   \`evidence verify DIR\`: check an evidence pack against its manifest
   diff       \`diff OLD NEW\`: what changed between two evidence packs (or snapshots)
+  review     \`review start|sync|close --repo OWNER/NAME\`: an access review in the repository's issues
+  fleet      \`fleet matrix\` | \`fleet report\`: many tenants: the audit matrix, and one roll-up of them all
   help       \`help COMMAND\`: the options of one command (the same as \`COMMAND --help\`)
   version    print the version (also \`--version\`)
 
@@ -123,6 +189,8 @@ prints the findings and the plan apply would carry out (and whether apply would 
   --baseline-policy FILE   also show which findings the policy adds or resolves compared with FILE
   --snapshot FILE          save the fetched tenant state (normalized JSON)
   --evidence DIR           write an access-review evidence pack (CSV roster, findings, exemptions, plan, manifest)
+  --baseline-evidence DIR  an earlier pack: show what changed since, and alert only about what is new
+  --notify-on WHEN         new|change|always: when ST_NOTIFY's webhooks hear of the run (default new)
 ${COMMON}
 ${CREDENTIALS}
 ${EXIT}`,
@@ -137,11 +205,15 @@ On a terminal it lists the changes and asks before the first write.
 
   --plan REPORT            carry out only the plan reviewed in this audit report: steps the policy
                            still plans, for users unchanged since the review
+  --review-report REPORT   carry out only the revocations of a closed access review (the report of
+                           \`review close\`), for accounts unchanged since the review froze them
   --yes, -y                do not ask before writing
   --force                  replace a journal (an apply or undo report with changes) at --report
   --max-changes N          refuse a plan with more changes than this (default 10)
   --fail-on SEV            critical|high|medium|low|never (default high)
   --sarif FILE             write SARIF 2.1.0
+  --baseline-evidence DIR  an earlier pack: alert only about what is new since it
+  --notify-on WHEN         new|change|always: when ST_NOTIFY's webhooks hear of the run (default new)
 ${COMMON}
 ${CREDENTIALS}
 ${EXIT}`,
@@ -206,6 +278,61 @@ What changed between two evidence packs (or two snapshots): joiners, leavers, au
 business-unit moves, permissions gained and lost, findings opened and closed, exemptions added,
 expired and removed. A table on a terminal, --json for machines, --markdown for a review ticket.
 `,
+  fleet: `Usage: st-access-guard fleet matrix [--fleet FILE] [--policy FILE] [--json]
+       st-access-guard fleet report --reports DIR [--history FILE] [--report FILE] [options]
+
+Many tenants, one view. Reads only local files: no credentials, no network.
+
+fleet matrix   checks the fleet file and every tenant's policy (each with its \`extends\` chain),
+               and prints the JSON for a workflow's \`strategy.matrix\`:
+               {"include": [{"name", "policy", "environment", "secret-suffix"}]}
+fleet report   rolls up the tenants' JSON reports or evidence packs in DIR (one folder per tenant,
+               named after it, as actions/download-artifact leaves them): prints tenants \xD7
+               severities worst first, people in several tenants, and fleet-leaver-elsewhere
+               findings; writes fleet-report.json and fleet-dashboard.html (one self-contained page)
+
+  --fleet FILE             the fleet file (default .github/servicetitan-fleet.yml); for report it
+                           lists the tenants expected, so one that uploaded nothing shows as errored
+  --policy FILE            the policy of a tenant entry without \`policy\` (default
+                           .github/servicetitan-access.yml)
+  --reports DIR            report: the folder of the tenants' reports or evidence packs
+  --history FILE           report: a JSON Lines file of counts (no names); this run's line is
+                           appended and every line is charted
+  --report FILE            report: where to write the fleet report (default fleet-report.json);
+                           the dashboard is written beside it
+  --fail-on SEV            critical|high|medium|low|never (default high)
+  --redact auto|true|false mask names and emails in everything written (default false)
+  --json                   print the matrix or the fleet report as JSON
+
+Exit codes: 0 pass, 1 findings at or above --fail-on across the fleet, 2 configuration error
+(the fleet file or a tenant policy, each problem with its file:line:column), 3 a tenant whose audit
+errored or uploaded no report.
+`,
+  review: `Usage: st-access-guard review start|sync|close --repo OWNER/NAME [options]
+
+An access review in the repository's issues (the policy's \`reviews\` section): reviewers attest,
+account by account, with \`/keep KEY reason\` or \`/revoke KEY reason\` comments.
+
+  start    freeze the accounts in scope (needs the ServiceTitan credentials) and open one issue per
+           reviewer group, labelled servicetitan-access-review; nothing new while one is open
+  sync     read every comment again, answer what needs an answer, remind once a day from three
+           days before the due date, update each issue's progress; closes when all is decided
+  close    write the evidence pack (with attestations.csv), close the issues with a summary, and
+           put the revocations in the report's plan for \`apply --review-report REPORT\`
+
+  --repo OWNER/NAME        the repository whose issues hold the review (GITHUB_REPOSITORY otherwise)
+  --evidence DIR           where the close writes its evidence pack
+  --policy FILE            policy file (default .github/servicetitan-access.yml)
+  --report FILE            write the JSON report (the close's holds the revocations)
+  --redact auto|true|false mask names and emails in the issues and everything written (default false)
+  --json                   print the JSON report to stdout
+  --quiet, -q              no progress on stderr
+  --debug                  requests and stack traces on stderr
+
+GITHUB_TOKEN must be able to write the repository's issues; GITHUB_API_URL points at GitHub
+Enterprise Server. "Now" is the system clock.
+${CREDENTIALS}
+${EXIT}`,
   demo: `Usage: st-access-guard demo [--json]
 
 Starts the sandbox in-process, audits its sample tenant with the starter policy, and prints the
@@ -282,6 +409,13 @@ var OPTIONS = {
   "baseline-snapshot": { type: "string" },
   snapshot: { type: "string" },
   evidence: { type: "string" },
+  repo: { type: "string" },
+  "review-report": { type: "string" },
+  fleet: { type: "string" },
+  reports: { type: "string" },
+  history: { type: "string" },
+  "baseline-evidence": { type: "string" },
+  "notify-on": { type: "string" },
   "public-key": { type: "string" },
   redact: { type: "string" },
   "page-size": { type: "string" },
@@ -340,27 +474,32 @@ ${USAGE}`);
   }
   switch (command) {
     case "sandbox": {
-      const { runSandboxCommand } = await import("./chunks/sandbox-FYY74WUB.js");
+      const { runSandboxCommand } = await import("./chunks/sandbox-ATFWWGUX.js");
       return runSandboxCommand(values);
     }
     case "demo": {
-      const { runDemo } = await import("./chunks/demo-QMSNPOML.js");
+      const { runDemo } = await import("./chunks/demo-ON2JP2XE.js");
       return runDemo(values);
     }
     case "validate":
     case "audit":
     case "apply":
     case "discover":
-    case "undo": {
-      const { runCommand } = await import("./chunks/run-X5QXW5HE.js");
+    case "undo":
+    case "review": {
+      const { runCommand } = await import("./chunks/run-UZT3DSD6.js");
       return runCommand(command, rest, values);
     }
     case "evidence": {
-      const { runEvidenceCommand } = await import("./chunks/cli-2MNIGVOT.js");
+      const { runEvidenceCommand } = await import("./chunks/cli-2RBVULKR.js");
       return runEvidenceCommand(rest, values);
     }
+    case "fleet": {
+      const { runFleetCli } = await import("./chunks/run-UZT3DSD6.js");
+      return runFleetCli(rest, values);
+    }
     case "diff": {
-      const { runDiffCommand } = await import("./chunks/cli-2MNIGVOT.js");
+      const { runDiffCommand } = await import("./chunks/cli-2RBVULKR.js");
       return runDiffCommand(rest, values);
     }
     default:

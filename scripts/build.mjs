@@ -2,6 +2,7 @@
 // Reproducible: no timestamps, no absolute paths, sorted metafile-free output.
 import { build } from 'esbuild';
 import { readFile, rm } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 
 await rm('dist', { recursive: true, force: true });
@@ -12,8 +13,9 @@ const banner = {
 };
 
 // @actions/core imports its OIDC client at the top, and with it @actions/http-client, its own
-// undici and tunnel: ~0.8 MB that every run would parse, for `getIDToken`, which this action
-// never calls. Loading it on first use keeps it out of the start-up path (a separate chunk).
+// undici and tunnel: ~0.8 MB that every run would parse, for `getIDToken`, which only an Entra ID
+// identity source without a client secret calls. Loading it on first use keeps it out of the
+// start-up path (a separate chunk).
 const lazyOidc = {
   name: 'lazy-actions-oidc',
   setup(b) {
@@ -54,6 +56,27 @@ const zodWithoutLocales = {
   },
 };
 
+// The fleet dashboard inlines uPlot, so the page makes no network request. From source,
+// src/fleet/uplot-assets.ts reads it from node_modules; the bundle carries the files' text instead.
+const inlineUplot = {
+  name: 'inline-uplot',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]src[\\/]fleet[\\/]uplot-assets\.ts$/ }, async () => {
+      const dir = path.dirname(createRequire(import.meta.url).resolve('uplot/package.json'));
+      const [script, style, manifest] = await Promise.all(
+        ['dist/uPlot.iife.min.js', 'dist/uPlot.min.css', 'package.json'].map((f) =>
+          readFile(path.join(dir, f), 'utf8'),
+        ),
+      );
+      const assets = { script, style, version: JSON.parse(manifest).version };
+      return {
+        contents: `export function uplotAssets() { return ${JSON.stringify(assets)}; }\n`,
+        loader: 'js',
+      };
+    });
+  },
+};
+
 await build({
   entryPoints: { index: 'src/index.ts', cli: 'src/cli.ts' },
   outdir: 'dist',
@@ -68,5 +91,5 @@ await build({
   sourcemap: false,
   minify: false,
   logLevel: 'warning',
-  plugins: [lazyOidc, zodWithoutLocales],
+  plugins: [lazyOidc, zodWithoutLocales, inlineUplot],
 });

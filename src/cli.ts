@@ -19,6 +19,13 @@ const OPTIONS = {
   'baseline-snapshot': { type: 'string' },
   snapshot: { type: 'string' },
   evidence: { type: 'string' },
+  repo: { type: 'string' },
+  'review-report': { type: 'string' },
+  fleet: { type: 'string' },
+  reports: { type: 'string' },
+  history: { type: 'string' },
+  'baseline-evidence': { type: 'string' },
+  'notify-on': { type: 'string' },
   'public-key': { type: 'string' },
   redact: { type: 'string' },
   'page-size': { type: 'string' },
@@ -86,13 +93,18 @@ async function main(argv: string[]): Promise<number> {
     case 'audit':
     case 'apply':
     case 'discover':
-    case 'undo': {
+    case 'undo':
+    case 'review': {
       const { runCommand } = await import('./cli/run.js');
       return runCommand(command, rest, values);
     }
     case 'evidence': {
       const { runEvidenceCommand } = await import('./evidence/cli.js');
       return runEvidenceCommand(rest, values);
+    }
+    case 'fleet': {
+      const { runFleetCli } = await import('./cli/run.js');
+      return runFleetCli(rest, values);
     }
     case 'diff': {
       const { runDiffCommand } = await import('./evidence/cli.js');

@@ -47,12 +47,18 @@ export interface PolicyIssue extends SourceLocation {
   sourceLine?: string;
 }
 
-/** An invalid policy: all problems of the file at once. Exit code 2. */
+/**
+ * An invalid policy: all problems of the file at once. Exit code 2. A file the policy names (an
+ * HR roster) is checked the same way; `subject` then names it.
+ */
 export class PolicyError extends ConfigurationError {
-  constructor(readonly issues: PolicyIssue[]) {
+  constructor(
+    readonly issues: PolicyIssue[],
+    subject = 'The policy',
+  ) {
     super(
       issues[0]?.code ?? 'policy.invalid',
-      `The policy is invalid (${issues.length} problem${issues.length === 1 ? '' : 's'}):\n` +
+      `${subject} is invalid (${issues.length} problem${issues.length === 1 ? '' : 's'}):\n` +
         issues
           .map(
             (i) =>

@@ -18,6 +18,7 @@ import { discover } from './engine/discover.js';
 import type { Policy } from './policy/types.js';
 import { parsePolicy } from './policy/load.js';
 import { emptyOutcome, type PipelineDeps, type TenantOutcome } from './phase.js';
+import { baselineDirectories, readIdentity, unmatchedAccounts } from './identity-phase.js';
 import { readSnapshotFile } from './snapshot-file.js';
 import type { Settings } from './settings.js';
 import type { ServiceTitanClient } from './servicetitan/index.js';
@@ -98,6 +99,38 @@ async function pinToReviewedPlan(
   );
 }
 
+/**
+ * `review-report`: apply carries out only the revocations of a closed access review, each
+ * re-checked against the fresh snapshot (an account that changed since the freeze is shown,
+ * skipped); the guards that depend on which steps run are decided on that plan.
+ */
+async function pinToReviewRevocations(
+  settings: Settings,
+  policy: Policy,
+  snapshot: Snapshot,
+  evaluation: Evaluation,
+  deps: PipelineDeps,
+): Promise<void> {
+  const { readReviewReport, revocationPlan } = await import('./review/revocations.js');
+  const connected = settings.connection!;
+  const file = settings.reviewReportPath!;
+  const review = await readReviewReport(file, inWorkspace(settings, file), {
+    tenant: connected.tenant,
+    environment: connected.environment,
+  });
+  evaluation.plan = revocationPlan(review.revocations, policy, snapshot);
+  const recomputed = new Set(['apply.protected-user', 'apply.min-active-admins', 'apply.invalid-policy']);
+  evaluation.refusals = [
+    ...evaluation.refusals.filter((r) => !recomputed.has(r.code)),
+    protectedRefusal(evaluation.plan),
+    minAdminsRefusal(policy, snapshot, evaluation.plan),
+  ].filter((r): r is NonNullable<typeof r> => r !== null);
+  const planned = evaluation.plan.filter((s) => s.status === 'planned').length;
+  deps.logger.info(
+    `Review ${file}${review.finishedAt ? ` (closed ${review.finishedAt})` : ''}: ${review.revocations.length} revocations, ${planned} still planned and unchanged since the freeze.`,
+  );
+}
+
 export async function evaluateTenant(
   settings: Settings,
   deps: PipelineDeps,
@@ -108,12 +141,18 @@ export async function evaluateTenant(
   execute?: ExecuteOptions,
 ): Promise<TenantOutcome> {
   const outcome = emptyOutcome();
+  // the identity sources are read whole before anything is judged (SPEC §8)
+  const identity = policy?.identity
+    ? { identity: policy.identity, directories: await readIdentity(settings, deps, policy.identity, now) }
+    : undefined;
 
   if (settings.mode === 'discover') {
     const baseline = settings.baselineSnapshotPath
       ? await readSnapshotFile(settings.baselineSnapshotPath)
       : null;
     outcome.discovery = discover(snapshot, policy, baseline);
+    if (policy && identity)
+      outcome.discovery.unmatched = unmatchedAccounts(evaluate(policy, snapshot, now, identity.directories));
     // discover is for learning ids, not judging: findings belong to audit, so it never fails on them.
     return outcome;
   }
@@ -127,9 +166,15 @@ export async function evaluateTenant(
     throw new PolicyError(tenantIssues);
   }
 
-  const evaluation = evaluate(policy, snapshot, now);
+  const evaluation = evaluate(policy, snapshot, now, identity?.directories);
   if (settings.planPath && settings.mode === 'apply' && settings.connection) {
     await pinToReviewedPlan(settings, policy, snapshot, evaluation, deps);
+  } else if (settings.reviewReportPath && settings.mode === 'apply' && settings.connection) {
+    await pinToReviewRevocations(settings, policy, snapshot, evaluation, deps);
+  } else if (settings.reviewReportPath) {
+    outcome.notes.push(
+      `The \`review-report\` input is used by apply only; this ${settings.mode} run ignored it.`,
+    );
   } else if (settings.planPath) {
     outcome.notes.push(`The \`plan\` input is used by apply only; this ${settings.mode} run ignored it.`);
   }
@@ -145,8 +190,9 @@ export async function evaluateTenant(
   );
 
   const base = await baselinePolicy(settings, deps, now);
-  if (base) {
-    const baseFindings = evaluate(base, snapshot, now).findings;
+  const baseDirectories = base && (await baselineDirectories(settings, deps, base.identity, now, identity));
+  if (base && baseDirectories) {
+    const baseFindings = evaluate(base, snapshot, now, baseDirectories).findings;
     const compared = compareFindings(baseFindings, evaluation.findings);
     const resolved = new Set(compared.resolved);
     outcome.comparison = { ...compared, resolvedFindings: baseFindings.filter((f) => resolved.has(f.id)) };

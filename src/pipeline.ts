@@ -11,12 +11,13 @@ import { ConfigurationError, GuardError, PolicyError, type PolicyIssue } from '.
 import type { Logger } from './logger.js';
 import type { PipelineDeps } from './phase.js';
 import type { Snapshot } from './engine/snapshot.js';
-import type { Evaluation, Finding, PlanStep } from './engine/types.js';
+import type { Evaluation, Finding, IdentityRoster, PlanStep } from './engine/types.js';
 import type { ExecuteOptions } from './apply/execute.js';
+import type { WrittenPack } from './evidence/pack.js';
 import { emptyCounts } from './engine/counts.js';
 import type { Policy } from './policy/types.js';
 import type { Report, ReportError } from './report/model.js';
-import { buildReport } from './report/build.js';
+import { buildReport, statusExitCode } from './report/build.js';
 import { redactReport } from './report/redact.js';
 import { withholdPersonalData } from './report/redact-fallback.js';
 import { renderJson } from './report/json.js';
@@ -44,6 +45,15 @@ export interface PipelineResult {
    * undo that failed before changing anything (it would leave a stray file).
    */
   writeReport: boolean;
+  /**
+   * The run's own exit status: 0 pass, 1 fail, else the class of the error that stopped it
+   * (`GuardError.exitCode`: 2 configuration, 3 runtime); a failed write is always 3.
+   */
+  exitCode: 0 | 1 | 2 | 3;
+  /** the evidence pack the run wrote itself (a review's close, before it closes the issues) */
+  evidenceWritten?: WrittenPack;
+  /** with an `identity` section: each account's person and audience by `kind:id` (the evidence roster's columns) */
+  identity?: IdentityRoster | null;
 }
 
 const NEEDS_TENANT = new Set(['audit', 'apply', 'discover', 'undo']);
@@ -170,6 +180,8 @@ export async function runPipeline(settings: Settings, deps: PipelineDeps): Promi
   let discovery: Report['discovery'];
   let applyRefused = false;
   let errors: ReportError[] = [];
+  /** the class of the error that stopped the run: a phase's own errors are runtime errors */
+  let errorExit: 2 | 3 = 3;
   let baseline: PipelineResult['baseline'] = null;
   let journal: JournalWriter | null = null;
 
@@ -225,6 +237,15 @@ export async function runPipeline(settings: Settings, deps: PipelineDeps): Promi
             : 'Store the tenant id, client id, client secret and app key as repository secrets and pass them to the action (see the README, "First real audit").',
         );
       }
+    }
+
+    // without a tenant to audit, a policy's HR rosters are still read, so their mistakes show now
+    if (policy?.identity && (settings.mode === 'validate' || (wantsTenant && !settings.connection))) {
+      const { checkRosters } = await import('./identity-phase.js');
+      const people = await checkRosters(settings, policy.identity, startedAt);
+      logger.info(
+        `Identity: the HR rosters list ${people} people; directory services are read only by an audit.`,
+      );
     }
 
     const writes = (settings.mode === 'apply' || settings.mode === 'undo') && settings.connection !== null;
@@ -299,6 +320,7 @@ export async function runPipeline(settings: Settings, deps: PipelineDeps): Promi
   } catch (error) {
     if (error instanceof PolicyError) policyIssues = error.issues;
     errors = toReportErrors(error, logger, redacted);
+    errorExit = error instanceof GuardError ? error.exitCode : 3;
     // A failure after changes were written keeps their journal in the report.
     const known = (journal as JournalWriter | null)?.latest();
     if (!evaluation && known) {
@@ -311,7 +333,11 @@ export async function runPipeline(settings: Settings, deps: PipelineDeps): Promi
       mode: settings.mode,
       tenant: settings.tenant,
       environment: settings.environment,
-      policy: { path: settings.policyPath, sha256: policy?.source.sha256 ?? null },
+      policy: {
+        path: settings.policyPath,
+        sha256: policy?.source.sha256 ?? null,
+        ...(policy?.source.extends ? { extends: policy.source.extends } : {}),
+      },
       startedAt,
       finishedAt: deps.now(),
       failOn: settings.failOn,
@@ -335,6 +361,7 @@ export async function runPipeline(settings: Settings, deps: PipelineDeps): Promi
     !(failedUnchanged && (existingJournal !== null || undoNeverStarted));
   return {
     writeReport,
+    exitCode: statusExitCode(report, errorExit),
     report: redacted ? redactSafely(report, logger) : report,
     policy,
     policyIssues,
@@ -342,6 +369,7 @@ export async function runPipeline(settings: Settings, deps: PipelineDeps): Promi
     redacted,
     notes,
     baseline,
+    identity: evaluation?.identity?.roster ?? null,
   };
 }
 

@@ -4,20 +4,40 @@
  * lookup, so the rules (defaults, checks, error messages) are the same for both.
  */
 import type { KeyObject } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { ConfigurationError } from './errors.js';
 import { readSigningKey } from './evidence/signature.js';
 import type { Mode } from './report/model.js';
 import { isLoopbackHost, type ServiceTitanConnection } from './servicetitan/settings.js';
 import { carriesPullRequest, eventWriteRefusal, type EventRefusal } from './github/event.js';
+import type { IdentityCredentials } from './domain/identity.js';
+import { readServiceAccountKey } from './identity/google-key.js';
+import { NOTIFY_ON, readWebhooks, type NotifyOn, type Webhook } from './notify/targets.js';
 
-export type FailOn = 'critical' | 'high' | 'medium' | 'low' | 'never';
+export type { FailOn } from './domain/severity.js';
+import type { FailOn } from './domain/severity.js';
+import type { Environment } from './domain/tenant.js';
 export type Redact = 'auto' | 'true' | 'false';
 
-export const MODES: readonly Mode[] = ['validate', 'audit', 'apply', 'discover', 'undo'];
+export const MODES: readonly Mode[] = [
+  'validate',
+  'audit',
+  'apply',
+  'discover',
+  'undo',
+  'review',
+  'fleet-matrix',
+  'fleet-report',
+];
+/** `mode: review`: what the run does to the access review (SPEC §9) */
+export type ReviewAction = 'start' | 'sync' | 'close';
+export const REVIEW_ACTIONS: readonly ReviewAction[] = ['start', 'sync', 'close'];
 export const FAIL_ON: readonly FailOn[] = ['critical', 'high', 'medium', 'low', 'never'];
 export const DEFAULT_POLICY_PATH = '.github/servicetitan-access.yml';
 export const DEFAULT_REPORT_PATH = 'servicetitan-access-report.json';
+/** `fleet-matrix`, `fleet-report`: the fleet file (SPEC §10) */
+export const DEFAULT_FLEET_PATH = '.github/servicetitan-fleet.yml';
 /** A ServiceTitan that keeps failing is given up on within 2 minutes (SPEC §3). */
 const MAX_RETRY_BUDGET_SECONDS = 115;
 
@@ -52,7 +72,7 @@ export interface Settings {
   /** as given, relative to the workspace unless absolute */
   policyPath: string;
   workspace: string;
-  environment: 'production' | 'integration';
+  environment: Environment;
   tenant: string | null;
   /** null when any of the four credentials is missing */
   connection: Connection | null;
@@ -63,6 +83,10 @@ export interface Settings {
   reportPath: string | null;
   /** apply: the reviewed report whose planned steps are the only ones apply may carry out */
   planPath: string | null;
+  /** `mode: review`: start, sync or close the access review; null in other modes */
+  review: ReviewAction | null;
+  /** apply: the report of a review's close, whose revocations are the only changes apply may make */
+  reviewReportPath: string | null;
   /** replace a journal (a report of an apply or undo that changed users) at the report path */
   force: boolean;
   sarifPath: string | null;
@@ -79,6 +103,17 @@ export interface Settings {
   baselinePolicyPath: string | null;
   baselineSnapshotPath: string | null;
   snapshotPath: string | null;
+  /** the fleet file (`fleet-matrix`, `fleet-report`) */
+  fleetPath: string;
+  /** `fleet-report`: the folder of the tenants' reports or evidence packs */
+  reportsPath: string | null;
+  /** `fleet-report`: the JSON Lines file each roll-up appends its counts to */
+  historyPath: string | null;
+  /** alert webhooks (`notify`, ST_NOTIFY): secrets, never printed */
+  notify: Webhook[];
+  notifyOn: NotifyOn;
+  /** the identity sources' credentials and URL overrides (SPEC §8) */
+  identity: IdentityCredentials;
   tuning: {
     pageSize: number;
     timeoutMs: number;
@@ -127,7 +162,22 @@ export type InputName =
   | 'max-records'
   | 'plan'
   | 'force'
-  | 'evidence-signing-key';
+  | 'evidence-signing-key'
+  | 'entra-client-id'
+  | 'entra-client-secret'
+  | 'google-credentials'
+  | 'google-subject'
+  | 'entra-authority-url'
+  | 'graph-url'
+  | 'google-token-url'
+  | 'google-api-url'
+  | 'review'
+  | 'review-report'
+  | 'notify'
+  | 'notify-on'
+  | 'fleet'
+  | 'reports'
+  | 'history';
 
 export const SECRET_INPUTS: readonly InputName[] = [
   'client-id',
@@ -135,6 +185,9 @@ export const SECRET_INPUTS: readonly InputName[] = [
   'app-key',
   'github-token',
   'evidence-signing-key',
+  'notify',
+  'entra-client-secret',
+  'google-credentials',
 ];
 
 // A value with a newline or control character could forge a workflow command or a header.
@@ -247,6 +300,25 @@ function signingKey(src: InputSource): KeyObject | null {
   return reading.key;
 }
 
+/**
+ * The alert webhooks: secrets (input `notify`, ST_NOTIFY on the command line, never a flag), one
+ * or more separated by commas or lines, so the value skips the single-line check. A problem names
+ * the webhook by position and never repeats it.
+ */
+function webhooks(src: InputSource): Webhook[] {
+  const raw = src.get('notify');
+  if (raw.trim() === '') return [];
+  const reading = readWebhooks(raw, isLoopbackHost);
+  if ('problem' in reading) {
+    throw new ConfigurationError(
+      'input.invalid-notify',
+      `${src.label('notify')}: ${reading.problem}`,
+      reading.hint,
+    );
+  }
+  return reading.webhooks;
+}
+
 const DEFAULT_ISSUE_LABELS = ['servicetitan-access'];
 
 /** GitHub label names: up to 50 characters, no commas (the separator). */
@@ -343,6 +415,7 @@ export function parseSettings(src: InputSource, event: EventContext, workspace: 
     // `report` defaults to a file in the action; an explicitly empty value means none.
     reportPath: report.trim() === '' ? null : text(src, 'report'),
     planPath: optionalPath(src, 'plan'),
+    ...reviewInputs(src, mode),
     force: oneOf(src, 'force', ['true', 'false'] as const, 'false') === 'true',
     sarifPath: optionalPath(src, 'sarif'),
     issue,
@@ -355,6 +428,12 @@ export function parseSettings(src: InputSource, event: EventContext, workspace: 
     baselinePolicyPath: optionalPath(src, 'baseline-policy'),
     baselineSnapshotPath: optionalPath(src, 'baseline-snapshot'),
     snapshotPath: optionalPath(src, 'snapshot'),
+    fleetPath: text(src, 'fleet') || DEFAULT_FLEET_PATH,
+    reportsPath: optionalPath(src, 'reports'),
+    historyPath: optionalPath(src, 'history'),
+    notify: webhooks(src),
+    notifyOn: oneOf(src, 'notify-on', NOTIFY_ON, 'new'),
+    identity: identityCredentials(src, workspace),
     tuning: {
       pageSize,
       timeoutMs: timeoutSeconds * 1000,
@@ -364,6 +443,104 @@ export function parseSettings(src: InputSource, event: EventContext, workspace: 
     },
     event: runEvent(event),
   };
+}
+
+/** The identity sources' credentials (SPEC §8); each source checks for the ones it needs. */
+function identityCredentials(src: InputSource, workspace: string): IdentityCredentials {
+  const clientId = text(src, 'entra-client-id');
+  if (clientId !== '' && !/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(clientId)) {
+    throw invalid(
+      src,
+      'entra-client-id',
+      'is not an Application (client) ID.',
+      'Copy the Application (client) ID, a GUID, from the app registration’s Overview in the Entra admin center.',
+    );
+  }
+  const subject = text(src, 'google-subject');
+  if (subject !== '' && !/^[^\s@]+@[^\s@]+$/.test(subject)) {
+    throw invalid(
+      src,
+      'google-subject',
+      'is not an email address.',
+      'Give the primary address of the Workspace admin the service account acts as.',
+    );
+  }
+  const secret = text(src, 'entra-client-secret');
+  return {
+    entraClientId: clientId === '' ? null : clientId,
+    entraClientSecret: secret === '' ? null : secret,
+    googleCredentials: googleKey(src, workspace),
+    googleSubject: subject === '' ? null : subject,
+    entraAuthorityUrl: url(src, 'entra-authority-url') ?? 'https://login.microsoftonline.com',
+    graphUrl: url(src, 'graph-url') ?? 'https://graph.microsoft.com',
+    googleTokenUrl: url(src, 'google-token-url') ?? 'https://oauth2.googleapis.com/token',
+    googleApiUrl: url(src, 'google-api-url') ?? 'https://admin.googleapis.com',
+  };
+}
+
+/**
+ * The Google service-account key (input `google-credentials`, GOOGLE_CREDENTIALS): the key JSON
+ * itself, from a secret, or the path of the key file. A key spans lines, so it skips the
+ * single-line check; no message ever repeats any of it.
+ */
+function googleKey(src: InputSource, workspace: string): string | null {
+  const raw = src.get('google-credentials').trim();
+  if (raw === '') return null;
+  let json = raw;
+  if (!raw.startsWith('{')) {
+    const problem = (what: string) =>
+      invalid(
+        src,
+        'google-credentials',
+        what,
+        'Give the service-account key JSON (from a secret), or the path of the key file.',
+      );
+    if (CONTROL.test(raw)) throw problem('is neither a service-account key (JSON) nor the path of a file.');
+    try {
+      json = readFileSync(path.resolve(workspace, raw), 'utf8');
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      throw problem(
+        code === 'ENOENT'
+          ? 'is not a service-account key (JSON), and no file exists at that path.'
+          : `names a key file that cannot be read (${code ?? 'unknown error'}).`,
+      );
+    }
+  }
+  const reading = readServiceAccountKey(json);
+  if (reading.problem !== undefined) {
+    throw invalid(
+      src,
+      'google-credentials',
+      `does not hold a usable service-account key: it ${reading.problem}`,
+      reading.hint,
+    );
+  }
+  return json;
+}
+
+/** `review` (the action of `mode: review`) and `review-report` (apply's reviewed revocations). */
+function reviewInputs(src: InputSource, mode: Mode): Pick<Settings, 'review' | 'reviewReportPath'> {
+  const review = text(src, 'review');
+  if (mode === 'review' && review === '') {
+    throw invalid(
+      src,
+      'review',
+      'is missing: `mode: review` needs to know what to do.',
+      'Set it to `start` (open the review issues), `sync` (read the decisions) or `close` (write the evidence).',
+    );
+  }
+  const action = mode === 'review' ? oneOf(src, 'review', REVIEW_ACTIONS, 'sync') : null;
+  const reviewReportPath = optionalPath(src, 'review-report');
+  if (reviewReportPath !== null && optionalPath(src, 'plan') !== null) {
+    throw invalid(
+      src,
+      'review-report',
+      `and ${src.label('plan')} are both given; apply carries out one reviewed plan at a time.`,
+      "Give the review's close report to carry out its revocations, or the audit's report to carry out its plan, not both.",
+    );
+  }
+  return { review: action, reviewReportPath };
 }
 
 /** The caller's event with `isPullRequest` and the write rule decided here, the same for every entry. */

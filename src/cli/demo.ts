@@ -37,10 +37,34 @@ function isoDay(d: Date): string {
 
 /**
  * The starter policy plus an exemption whose date is computed from today (it expires in 20 days),
- * so the demo shows an active exemption about to run out, and never carries a date that will pass.
+ * so the demo shows an active exemption about to run out, and never carries a date that will pass;
+ * with the sandbox's directories, an `identity` section too (a leaver, an account nobody knows, a
+ * dormant one and a broken SSO link).
  */
-export function demoPolicy(starter: string, today: Date): string {
+export function demoPolicy(
+  starter: string,
+  today: Date,
+  directories?: { entraTenantId: string | null; googleCustomer: string | null },
+): string {
   const soon = isoDay(new Date(today.getTime() + 20 * 86_400_000));
+  const sources = [
+    ...(directories?.entraTenantId
+      ? [`    - id: entra\n      entra: { tenant-id: ${directories.entraTenantId} }`]
+      : []),
+    ...(directories?.googleCustomer ? [`    - id: google\n      google: { customer: my_customer }`] : []),
+  ];
+  const identity =
+    sources.length === 0
+      ? ''
+      : `
+# Added by the demo: who should have access, from the sandbox's Entra ID and Google Workspace.
+identity:
+  sources:
+${sources.join('\n')}
+  leaver-fix: lock
+  dormant-after-days: 90
+  unmatched: medium
+`;
   return (
     starter.trimEnd() +
     `
@@ -53,7 +77,8 @@ exemptions:
     expires: ${soon}
     approved-by: security@acme-hvac.com
     ticket: SEC-123
-`
+` +
+    identity
   );
 }
 
@@ -63,7 +88,8 @@ export async function runDemo(values: Values): Promise<number> {
     const out = await mkdtemp(path.join(os.tmpdir(), 'st-access-guard-demo-'));
     const starter = await readFile(path.join(examplesDir(), 'policies', 'starter.yml'), 'utf8');
     const now = new Date();
-    await writeFile(path.join(out, 'servicetitan-access.yml'), demoPolicy(starter, now));
+    await writeFile(path.join(out, 'servicetitan-access.yml'), demoPolicy(starter, now, sandbox.identity));
+    const directory = sandbox.identity.credentials;
     const inputs: Partial<Record<InputName, string>> = {
       mode: 'audit',
       policy: 'servicetitan-access.yml',
@@ -73,6 +99,14 @@ export async function runDemo(values: Values): Promise<number> {
       'app-key': sandbox.credentials.appKey,
       'api-url': sandbox.url,
       'auth-url': sandbox.authUrl,
+      'entra-client-id': directory.entraClientId ?? '',
+      'entra-client-secret': directory.entraClientSecret ?? '',
+      'entra-authority-url': directory.entraAuthorityUrl,
+      'graph-url': directory.graphUrl,
+      'google-credentials': directory.googleCredentials ?? '',
+      'google-subject': directory.googleSubject ?? '',
+      'google-token-url': directory.googleTokenUrl,
+      'google-api-url': directory.googleApiUrl,
       report: 'servicetitan-access-report.json',
       sarif: 'servicetitan-access.sarif',
       redact: 'false',
@@ -102,7 +136,8 @@ export async function runDemo(values: Values): Promise<number> {
       const color = Boolean(process.stdout.isTTY) && !values['no-color'] && !process.env.NO_COLOR;
       process.stdout.write(
         `Demo: auditing the sandbox tenant ${sandbox.tenant} (${sandbox.state.company.name}) with examples/policies/starter.yml\n` +
-          `plus one demo exemption. No account needed: the sandbox runs in this process.\n\n`,
+          `plus one demo exemption and the sandbox's identity directories (Entra ID, Google Workspace).\n` +
+          `No account needed: the sandbox runs in this process.\n\n`,
       );
       process.stdout.write(
         renderConsole(result.report, {

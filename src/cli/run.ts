@@ -1,10 +1,8 @@
-/** validate | audit | apply | discover | undo from the command line. */
-import { describeWriteFailure, writeFileAtomic } from '../files.js';
+/** validate | audit | apply | discover | undo | review from the command line. */
 import { consoleLogger } from './console-logger.js';
-import { reportFile, runPipeline } from '../pipeline.js';
-import { renderJson } from '../report/json.js';
-import { consoleWidth, renderConsole } from '../report/console.js';
-import { statusExitCode } from '../report/build.js';
+import { runPipeline } from '../pipeline.js';
+import { publishedExitCode, publishRun } from '../publish/publish.js';
+import { consoleSinks } from '../publish/console.js';
 import {
   parseSettings,
   type EventContext,
@@ -15,7 +13,7 @@ import {
 import type { PlanStep } from '../engine/types.js';
 import { readGitHubEvent } from '../github/event.js';
 import type { Mode } from '../report/model.js';
-import { ConfigurationError, GuardError } from '../errors.js';
+import { ConfigurationError } from '../errors.js';
 
 type Values = Record<string, string | boolean | undefined>;
 
@@ -28,6 +26,16 @@ const ENV: Partial<Record<InputName, string>> = {
   'api-url': 'ST_API_URL',
   'auth-url': 'ST_AUTH_URL',
   'evidence-signing-key': 'ST_EVIDENCE_SIGNING_KEY',
+  notify: 'ST_NOTIFY',
+  'entra-client-id': 'ENTRA_CLIENT_ID',
+  'entra-client-secret': 'ENTRA_CLIENT_SECRET',
+  'google-credentials': 'GOOGLE_CREDENTIALS',
+  'google-subject': 'GOOGLE_SUBJECT',
+  'entra-authority-url': 'ENTRA_AUTHORITY_URL',
+  'graph-url': 'GRAPH_URL',
+  'google-token-url': 'GOOGLE_TOKEN_URL',
+  'google-api-url': 'GOOGLE_API_URL',
+  'github-token': 'GITHUB_TOKEN',
 };
 
 export function cliInputs(mode: Mode, values: Values, env: NodeJS.ProcessEnv = process.env): InputSource {
@@ -56,6 +64,33 @@ function undoValues(rest: string[], values: Values): Values {
     );
   }
   return positional === undefined ? values : { ...values, report: positional };
+}
+
+/** `review start|sync|close`: the positional is the review's action. */
+function reviewValues(rest: string[], values: Values): Values {
+  const [action, ...extra] = rest;
+  if (action === undefined || !['start', 'sync', 'close'].includes(action) || extra.length > 0) {
+    throw new ConfigurationError(
+      'input.invalid-review',
+      `\`review\` takes one of start, sync or close${action === undefined ? '' : `, not \`${rest.join(' ').slice(0, 40)}\``}.`,
+      'Run `st-access-guard review start|sync|close --repo OWNER/NAME` with GITHUB_TOKEN set.',
+    );
+  }
+  return { ...values, review: action };
+}
+
+/** The environment a review talks to GitHub with: `--repo OWNER/NAME` names the repository. */
+export function reviewEnv(values: Values, env: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {
+  const repo = values.repo;
+  if (repo === undefined) return env;
+  if (typeof repo !== 'string' || !/^[A-Za-z0-9-]{1,39}\/[A-Za-z0-9._-]{1,100}$/.test(repo)) {
+    throw new ConfigurationError(
+      'input.invalid-repo',
+      `--repo is \`${String(repo).slice(0, 80)}\`, which is not a repository as OWNER/NAME.`,
+      'Give the repository whose issues hold the review, e.g. `--repo acme/servicetitan-access`.',
+    );
+  }
+  return { ...env, GITHUB_REPOSITORY: repo };
 }
 
 /**
@@ -97,7 +132,8 @@ async function askBeforeWriting(
 }
 
 export async function runCommand(mode: Mode, rest: string[], given: Values): Promise<number> {
-  const values = mode === 'undo' ? undoValues(rest, given) : given;
+  const values =
+    mode === 'undo' ? undoValues(rest, given) : mode === 'review' ? reviewValues(rest, given) : given;
   const tty = Boolean(process.stderr.isTTY) && !values.quiet;
   const logger = consoleLogger({ quiet: Boolean(values.quiet), debug: Boolean(values.debug), tty });
   const settings = parseSettings(cliInputs(mode, values), cliEvent(), process.cwd());
@@ -105,72 +141,37 @@ export async function runCommand(mode: Mode, rest: string[], given: Values): Pro
     (mode === 'apply' || mode === 'undo') &&
     !values.yes &&
     Boolean(process.stdin.isTTY && process.stderr.isTTY);
-  const result = await runPipeline(settings, {
+  const deps = {
     logger,
     now: () => new Date(),
     ...(asks ? { confirm: (steps: readonly PlanStep[]) => askBeforeWriting(mode, settings, steps) } : {}),
-  });
-  const { report } = result;
-  // Each file on its own: one that cannot be written is reported, and the outcome is still shown.
-  const failures: string[] = [];
-  const attempt = async (what: string, fn: () => Promise<void>): Promise<void> => {
-    try {
-      await fn();
-    } catch (error) {
-      const detail =
-        error instanceof GuardError
-          ? `${error.message}${error.hint ? ` ${error.hint}` : ''} [${error.code}]`
-          : describeWriteFailure(error, result.redacted);
-      failures.push(`${what} was not written: ${detail}`);
-    }
   };
-  // undo reads the apply report named by --report and writes its own journal beside it
-  const reportPath = reportFile(settings);
-  if (reportPath && result.writeReport) {
-    await attempt(`The report ${reportPath}`, () => writeFileAtomic(reportPath, renderJson(report)));
-  }
-  if (settings.sarifPath) {
-    const sarifPath = settings.sarifPath;
-    await attempt(`The SARIF file ${sarifPath}`, async () => {
-      const { renderSarif } = await import('../report/sarif.js');
-      const sarif = renderSarif(report, result.policy, { policyPath: settings.policyPath });
-      await writeFileAtomic(sarifPath, JSON.stringify(sarif, null, 2) + '\n');
-    });
-  }
-  if (settings.evidencePath) {
-    await attempt(`The evidence pack ${settings.evidencePath}`, async () => {
-      const { writeRunEvidence } = await import('../evidence/sink.js');
-      const evidence = await writeRunEvidence(settings, result);
-      if (evidence) {
-        process.stderr.write(
-          `Evidence pack: ${evidence.dir}${evidence.replacedEarlier ? ' (replaced the earlier pack there)' : ''}\n`,
-        );
-      }
-      if (evidence?.signature) {
-        process.stderr.write(
-          `Evidence pack signed: ${evidence.signature.file}, key ${evidence.signature.publicKeyFingerprint}\n`,
-        );
-      }
-      if (evidence?.sinceLastReview) process.stderr.write(evidence.sinceLastReview + '\n');
-    });
-  }
-  for (const note of result.notes) logger.warning(note);
-  if (values.json) {
-    process.stdout.write(renderJson(report));
-  } else {
-    const color = Boolean(process.stdout.isTTY) && !values['no-color'] && !process.env.NO_COLOR;
-    process.stdout.write(
-      renderConsole(report, {
-        color,
-        policy: result.policy,
-        width: consoleWidth(process.stdout.columns, process.env),
-        ...(reportPath ? { reportPath } : {}),
-        ...(settings.sarifPath ? { sarifPath: settings.sarifPath } : {}),
-      }),
-    );
-  }
-  for (const failure of failures) logger.error(failure);
-  const code = statusExitCode(report);
-  // the run's own outcome first; a file that could not be written is an error of its own
-  return code === 0 && failures.length > 0 ? 3 : code;
+  const result =
+    mode === 'review'
+      ? await (await import('../review-run.js')).runReviewMode(settings, deps, reviewEnv(values))
+      : await runPipeline(settings, deps);
+  // every channel (files, evidence) then the report on the console; a file that could not be
+  // written is an error of its own, after the run's own outcome
+  const published = await publishRun(
+    settings,
+    result,
+    logger,
+    consoleSinks(settings, result, logger, {
+      json: Boolean(values.json),
+      noColor: Boolean(values['no-color']),
+    }),
+  );
+  return publishedExitCode(result, published);
+}
+
+/** `fleet matrix|report` (SPEC §10): the fleet modes, their inputs read like every command's. */
+export async function runFleetCli(rest: string[], values: Values): Promise<number> {
+  const { runFleetCommand } = await import('../fleet/cli.js');
+  const tty = Boolean(process.stderr.isTTY) && !values.quiet;
+  return runFleetCommand(rest, {
+    settings: (mode) => parseSettings(cliInputs(mode, values), cliEvent(), process.cwd()),
+    logger: consoleLogger({ quiet: Boolean(values.quiet), debug: Boolean(values.debug), tty }),
+    stdout: (text) => void process.stdout.write(text),
+    json: Boolean(values.json),
+  });
 }

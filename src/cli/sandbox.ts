@@ -1,8 +1,10 @@
 /** `st-access-guard sandbox`: a local ServiceTitan-compatible API until interrupted. */
 import { existsSync, realpathSync } from 'node:fs';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { delimiter, dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { ConfigurationError } from '../errors.js';
-import { loadTenantData, startSandbox } from '../sandbox/index.js';
+import { loadTenantData, startSandbox, type Sandbox } from '../sandbox/index.js';
 
 type Values = Record<string, string | boolean | undefined>;
 
@@ -24,6 +26,7 @@ export async function runSandboxCommand(values: Values): Promise<number> {
   const technicians = sandbox.state.technicians.length;
   const cli = cliCommand();
   const permissions = `${sandbox.url}/__sandbox/permissions`;
+  const identity = await identityLines(sandbox);
   process.stdout.write(
     `ServiceTitan sandbox for tenant ${sandbox.tenant} (${sandbox.state.company.name}: ${employees} employees, ${technicians} technicians, ` +
       `${sandbox.state.userRoles.length} roles, ${sandbox.state.businessUnits.length} business units)\n` +
@@ -32,13 +35,16 @@ export async function runSandboxCommand(values: Values): Promise<number> {
       `  export ST_TENANT=${sandbox.tenant} ST_API_URL=${sandbox.url} ST_AUTH_URL=${sandbox.authUrl}\n` +
       `  export ST_CLIENT_ID=${sandbox.credentials.clientId} ST_CLIENT_SECRET=${sandbox.credentials.clientSecret} ST_APP_KEY=${sandbox.credentials.appKey}\n` +
       `  ${cli} audit --policy ${starterPolicy()}\n\n` +
+      identity.text +
       `Practise finding a permission id (docs/permission-ids.md): snapshot, toggle one permission, compare:\n` +
       `  ${cli} discover --snapshot before.json\n` +
       `  curl -X POST ${permissions} -d '{"user": "employee:150", "permission": 10405}'\n` +
       `  ${cli} discover --baseline-snapshot before.json\n\n` +
       `Serves: POST /connect/token; GET /settings/v2/tenant/${sandbox.tenant}/{employees,technicians,user-roles,business-units}` +
       ` (+ /{id}), /export/{employees,technicians,business-units}; PATCH /employees/{id}, /technicians/{id};` +
-      ` POST …/{id}/account-actions. Control: POST ${sandbox.url}/__sandbox/{faults,permissions,reset}. Ctrl-C stops it.\n`,
+      ` POST …/{id}/account-actions` +
+      (identity.text ? `; the directories under /entra/ and /google/` : '') +
+      `. Control: POST ${sandbox.url}/__sandbox/{faults,permissions,reset}. Ctrl-C stops it.\n`,
   );
   await new Promise<void>((resolve) => {
     const stop = () => resolve();
@@ -46,7 +52,28 @@ export async function runSandboxCommand(values: Values): Promise<number> {
     process.once('SIGTERM', stop);
   });
   await sandbox.close();
+  await identity.cleanUp();
   return 0;
+}
+
+/**
+ * The identity settings for the sandbox's directories. The Google key is made for this run and
+ * written to a private temporary file (GOOGLE_CREDENTIALS takes a path), removed when it stops.
+ */
+async function identityLines(sandbox: Sandbox): Promise<{ text: string; cleanUp: () => Promise<void> }> {
+  const none = { text: '', cleanUp: async () => {} };
+  if (sandbox.identity.entraTenantId === null) return none;
+  const c = sandbox.identity.credentials;
+  const dir = await mkdtemp(join(tmpdir(), 'st-access-guard-sandbox-'));
+  const keyFile = join(dir, 'google-key.json');
+  await writeFile(keyFile, c.googleCredentials ?? '', { mode: 0o600 });
+  return {
+    text:
+      `Its identity directories, for a policy \`identity\` section (entra tenant-id ${sandbox.identity.entraTenantId}, google customer my_customer):\n` +
+      `  export ENTRA_CLIENT_ID=${c.entraClientId} ENTRA_CLIENT_SECRET=${c.entraClientSecret} ENTRA_AUTHORITY_URL=${c.entraAuthorityUrl} GRAPH_URL=${c.graphUrl}\n` +
+      `  export GOOGLE_CREDENTIALS=${shellWord(keyFile)} GOOGLE_SUBJECT=${c.googleSubject ?? ''} GOOGLE_TOKEN_URL=${c.googleTokenUrl} GOOGLE_API_URL=${c.googleApiUrl}\n\n`,
+    cleanUp: () => rm(dir, { recursive: true, force: true }),
+  };
 }
 
 /** A port that cannot be listened on is the user's to change, not a bug. */

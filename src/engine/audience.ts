@@ -99,6 +99,20 @@ export function classifyAudience(user: TenantUser, org: Policy['organization']):
 }
 
 /**
+ * What `internal-users` and `external-users` alone say about a user (internal-users wins), or
+ * null when neither lists them: the lists win over an identity source's word too (SPEC §8).
+ */
+export function listedAudienceClassifier(org: Policy['organization']): (user: TenantUser) => Audience | null {
+  return (user) => {
+    if (org.internalUsers.length > 0) {
+      const email = user.email !== null && user.email !== '' ? plainAddress(user.email) : null;
+      if (listedAsInternal(user, email, org.internalUsers)) return 'internal';
+    }
+    return matchesAnyUserRef(user, org.externalUsers) ? 'external' : null;
+  };
+}
+
+/**
  * `classifyAudience` with the organization's domains normalized once, for classifying every user
  * of a tenant (the same rules, without re-normalizing each domain for each user).
  */

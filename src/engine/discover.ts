@@ -30,6 +30,17 @@ export interface Discovery {
   permissions: DiscoveredPermission[];
   roles: { id: number; name: string; active: boolean; users: number }[];
   changes: PermissionChange[] | null;
+  /**
+   * With an `identity` section: the active, unlocked accounts no identity source knows, so a
+   * first run shows the join working before its findings are trusted (SPEC §8).
+   */
+  unmatched?: {
+    kind: 'employee' | 'technician';
+    id: number;
+    name: string;
+    email: string | null;
+    login: string | null;
+  }[];
 }
 
 /** How a null value is shown among a permission's values. */

@@ -10,6 +10,8 @@ import type { Evaluation, Finding } from './types.js';
 import { referenceUnmatchedFindings } from './unmatched-references.js';
 import { indexUsers } from './user-facts.js';
 import { tenantCounts } from './counts.js';
+import type { Directory } from '../domain/identity.js';
+import { joinForPolicy, judgeIdentity } from './identity.js';
 
 const severityRank = new Map(SEVERITIES.map((severity, rank) => [severity, rank]));
 
@@ -45,10 +47,24 @@ export function countFindings(
   return counts;
 }
 
-export function evaluate(policy: Policy, snapshot: Snapshot, now: Date): Evaluation {
-  const users = indexUsers(snapshot.users, policy);
+/** `directories`: with an `identity` section, every source's directory, read completely (SPEC §8). */
+export function evaluate(
+  policy: Policy,
+  snapshot: Snapshot,
+  now: Date,
+  directories: readonly Directory[] = [],
+): Evaluation {
+  const identity = policy.identity
+    ? joinForPolicy(policy.identity, policy.organization, snapshot.users, directories)
+    : null;
+  const users = indexUsers(snapshot.users, policy, identity?.facts);
   const mappings: MappingsByName = new Map(policy.permissions.map((mapping) => [mapping.name, mapping]));
   const ruleFindings = policy.rules.flatMap((rule) => evaluateRule(rule, users, mappings));
+  const judged =
+    policy.identity && identity
+      ? judgeIdentity(policy, policy.identity, users, identity, directories, now)
+      : null;
+  if (judged) ruleFindings.push(...judged.findings);
   const exempted = applyExemptions(ruleFindings, policy.exemptions, now);
   const findings = [
     ...exempted.findings,
@@ -61,6 +77,7 @@ export function evaluate(policy: Policy, snapshot: Snapshot, now: Date): Evaluat
     findings,
     plan,
     refusals,
+    ...(judged ? { identity: judged.evaluation } : {}),
     counts: countFindings(
       snapshot,
       findings,

@@ -146,21 +146,26 @@ function describeAccount(user: TenantUser): string {
  */
 export function selfApprovedExemptions(policy: Policy, snapshot: Snapshot): PolicyIssue[] {
   const users = snapshot.users;
-  const person = peopleOf(users);
-  const peopleNamed = (ref: UserRef): Map<number, TenantUser> => {
-    const found = new Map<number, TenantUser>();
-    users.forEach((user, i) => {
-      if (matchesUserRef(user, ref) && !found.has(person[i]!)) found.set(person[i]!, user);
-    });
+  // the people are worked out only when an exemption names accounts on both sides
+  let person: number[] | null = null;
+  const accountsNamed = (ref: UserRef): number[] => {
+    const found: number[] = [];
+    for (let i = 0; i < users.length; i++) if (matchesUserRef(users[i]!, ref)) found.push(i);
     return found;
   };
   const issues: PolicyIssue[] = [];
   for (const exemption of policy.exemptions) {
     const approver = parseUserRef(exemption.approvedBy);
     if (!exemption.user || !approver) continue;
-    const exempted = peopleNamed(exemption.user);
-    if (exempted.size === 0) continue;
-    const shared = [...peopleNamed(approver).keys()].find((p) => exempted.has(p));
+    const exemptedAccounts = accountsNamed(exemption.user);
+    if (exemptedAccounts.length === 0) continue;
+    const approverAccounts = accountsNamed(approver);
+    if (approverAccounts.length === 0) continue;
+    person ??= peopleOf(users);
+    // each person the exemption names, with the first of their accounts it names
+    const exempted = new Map<number, TenantUser>();
+    for (const i of exemptedAccounts) if (!exempted.has(person[i]!)) exempted.set(person[i]!, users[i]!);
+    const shared = approverAccounts.map((i) => person![i]!).find((p) => exempted.has(p));
     if (shared === undefined) continue;
     const at = exemption.approvedByPosition ?? exemption.position;
     issues.push({

@@ -1,9 +1,3 @@
-import { SEVERITIES, type Severity } from '../policy/types.js';
-
-/** The lowest severity that fails a run; `never` fails on nothing. */
-export type FailOn = Severity | 'never';
-
-export function severityAtOrAbove(severity: Severity, failOn: FailOn): boolean {
-  if (failOn === 'never') return false;
-  return SEVERITIES.indexOf(severity) <= SEVERITIES.indexOf(failOn);
-}
+/** `fail-on`, from the shared vocabulary (src/domain/severity.ts). */
+export type { FailOn } from '../domain/severity.js';
+export { reachesFailOn as severityAtOrAbove } from '../domain/severity.js';

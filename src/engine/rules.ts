@@ -1,184 +1,27 @@
-/** The two rule kinds of SPEC §4, each evaluated in one pass over the indexed users. */
-import type { ForbidRule, MaxHoldersRule, PermissionMapping, Rule } from '../policy/types.js';
-import { findingId } from './fingerprint.js';
-import {
-  apiAccessPermission,
-  apiAccessSteps,
-  deactivateStep,
-  reduceHoldersSteps,
-  removeRoleStep,
-  turnOffPermissionStep,
-  type ApiAccessPermission,
-} from './manual-steps.js';
-import { selectorFor } from './selectors.js';
-import type { Finding, FindingFix } from './types.js';
-import {
-  describeUser,
-  heldRoles,
-  holdsAnyPermission,
-  holdsAnyRole,
-  toFindingUser,
-  userKey,
-  type UserFacts,
-} from './user-facts.js';
+/**
+ * The rule registry: one judgement file per rule kind in `rules/`, dispatched on the kind that
+ * normalization set. The switch is exhaustive: a kind added to the policy language without its
+ * file here does not compile, and a rule whose kind is none of them is refused, never judged as
+ * another kind.
+ */
+import { assertNever } from '../domain/assert-never.js';
+import type { Rule } from '../policy/types.js';
+import { evaluateForbidRule } from './rules/forbid.js';
+import { evaluateMaxHoldersRule } from './rules/max-holders.js';
+import type { MappingsByName } from './rules/shared.js';
+import type { Finding } from './types.js';
+import type { UserFacts } from './user-facts.js';
 
-export type MappingsByName = ReadonlyMap<string, PermissionMapping>;
-
-function labelOf(name: string, mappings: MappingsByName): string {
-  return mappings.get(name)?.label ?? name;
-}
-
-function because(rule: Rule): string {
-  return rule.description ? `: ${rule.description}` : '';
-}
-
-export function userFindingId(ruleId: string, facts: UserFacts): string {
-  // the key is built only for findings, not for every user
-  return findingId(ruleId, userKey(facts.user));
-}
-
-export function tenantFindingId(ruleId: string): string {
-  return findingId(ruleId, 'tenant');
-}
-
-interface Held {
-  permissions: string[];
-  roles: string[];
-  account: boolean;
-}
-
-function whatIsHeld(rule: ForbidRule, facts: UserFacts): Held {
-  return {
-    permissions: rule.forbid.permissions.filter((name) => facts.heldPermissions.has(name)),
-    roles: heldRoles(facts, rule.forbid.roles),
-    account: rule.forbid.account && facts.activeAccount,
-  };
-}
-
-/** The manual steps that revoke the API credentials a holder of the API permissions may have made. */
-function credentialSteps(facts: UserFacts, held: Held, mappings: MappingsByName): string[] {
-  const kinds = new Set<ApiAccessPermission>();
-  for (const name of held.permissions) {
-    const mapping = mappings.get(name);
-    const kind = mapping ? apiAccessPermission(mapping) : null;
-    if (kind) kinds.add(kind);
-  }
-  return apiAccessSteps(kinds, facts.user.name);
-}
-
-function forbidFix(rule: ForbidRule, facts: UserFacts, held: Held, mappings: MappingsByName): FindingFix {
-  const more = credentialSteps(facts, held, mappings);
-  const steps = more.length > 0 ? { steps: more } : {};
-  switch (rule.fix.action) {
-    case 'lock':
-      return { action: 'lock', ...steps };
-    case 'deactivate':
-      return { action: 'deactivate', ...steps };
-    case 'set-role':
-      return { action: 'set-role', role: rule.fix.role, ...steps };
-    case 'none': {
-      const { kind, name } = facts.user;
-      return {
-        action: 'manual',
-        steps: [
-          ...held.permissions.map((p) => turnOffPermissionStep(kind, name, labelOf(p, mappings))),
-          ...held.roles.map((role) => removeRoleStep(kind, name, role)),
-          ...(held.account ? [deactivateStep(kind, name)] : []),
-          ...more,
-        ],
-      };
-    }
-  }
-}
-
-/** One finding per selected user that holds anything the rule forbids. */
-export function evaluateForbidRule(
-  rule: ForbidRule,
-  users: readonly UserFacts[],
-  mappings: MappingsByName,
-): Finding[] {
-  const findings: Finding[] = [];
-  const { permissions, account } = rule.forbid;
-  const roles = rule.forbid.roles.map((role) => role.toLowerCase());
-  const isSelected = selectorFor(rule.appliesTo);
-  for (let i = 0; i < users.length; i++) {
-    const facts = users[i]!;
-    if (!isSelected(facts)) continue;
-    // most users hold nothing a rule forbids: ask without building the list of what they hold
-    const holdsSomething =
-      (account && facts.activeAccount) ||
-      holdsAnyPermission(facts, permissions) ||
-      holdsAnyRole(facts, roles);
-    if (!holdsSomething) continue;
-    const held = whatIsHeld(rule, facts);
-    if (held.permissions.length === 0 && held.roles.length === 0 && !held.account) continue;
-    const what = [
-      ...held.permissions.map((p) => labelOf(p, mappings)),
-      ...held.roles.map((role) => `role ${role}`),
-      ...(held.account ? ['an active account'] : []),
-    ];
-    const evidence: Finding['evidence'] = {};
-    if (held.permissions.length > 0) evidence.permissions = held.permissions;
-    if (held.roles.length > 0) evidence.roles = held.roles;
-    if (held.account) evidence.account = true;
-    findings.push({
-      id: userFindingId(rule.id, facts),
-      rule: rule.id,
-      severity: rule.severity,
-      message: `${describeUser(facts)} holds ${what.join(', ')}; rule ${rule.id} forbids it${because(rule)}`,
-      user: toFindingUser(facts),
-      evidence,
-      fix: forbidFix(rule, facts, held, mappings),
-      exemption: null,
-      location: rule.position,
-    });
-  }
-  return findings;
-}
-
-/** At most one tenant-level finding: too many selected users hold the roles or permissions. */
-export function evaluateMaxHoldersRule(
-  rule: MaxHoldersRule,
-  users: readonly UserFacts[],
-  mappings: MappingsByName,
-): Finding[] {
-  const { roles, permissions, max } = rule.maxHolders;
-  const lowerCaseRoles = roles.map((role) => role.toLowerCase());
-  const isSelected = selectorFor(rule.appliesTo);
-  const holders = users.filter(
-    (facts) =>
-      isSelected(facts) && (holdsAnyPermission(facts, permissions) || holdsAnyRole(facts, lowerCaseRoles)),
-  );
-  if (holders.length <= max) return [];
-  const listed = holders
-    .map(({ user }) => ({ kind: user.kind, id: user.id, name: user.name }))
-    .sort((a, b) => a.kind.localeCompare(b.kind) || a.id - b.id);
-  const holding = [
-    ...roles.map((role) => `role ${role}`),
-    ...permissions.map((p) => labelOf(p, mappings)),
-  ].join(' or ');
-  const evidence: Finding['evidence'] = { holders: listed, max };
-  if (roles.length > 0) evidence.roles = [...roles];
-  if (permissions.length > 0) evidence.permissions = [...permissions];
-  return [
-    {
-      id: tenantFindingId(rule.id),
-      rule: rule.id,
-      severity: rule.severity,
-      message:
-        `${holders.length} users hold ${holding}, more than the ${max} allowed; ` +
-        `rule ${rule.id} limits it${because(rule)}`,
-      user: null,
-      evidence,
-      fix: { action: 'manual', steps: reduceHoldersSteps(rule.id, holding, holders.length - max) },
-      exemption: null,
-      location: rule.position,
-    },
-  ];
-}
+export type { MappingsByName } from './rules/shared.js';
+export { tenantFindingId, userFindingId } from './rules/shared.js';
 
 export function evaluateRule(rule: Rule, users: readonly UserFacts[], mappings: MappingsByName): Finding[] {
-  return rule.kind === 'forbid'
-    ? evaluateForbidRule(rule, users, mappings)
-    : evaluateMaxHoldersRule(rule, users, mappings);
+  switch (rule.kind) {
+    case 'forbid':
+      return evaluateForbidRule(rule, users, mappings);
+    case 'max-holders':
+      return evaluateMaxHoldersRule(rule, users, mappings);
+    default:
+      return assertNever(rule, 'rule kind');
+  }
 }

@@ -4,8 +4,14 @@
  */
 import type { Audience, Position, Severity } from '../policy/types.js';
 import type { UserKind } from './snapshot.js';
+import type { AudienceFrom, UserIdentity } from '../domain/identity.js';
 
-export { BUILT_IN_RULES, type BuiltInRule } from '../policy/built-in-rules.js';
+export {
+  BUILT_IN_RULES,
+  IDENTITY_RULES,
+  type BuiltInRule,
+  type IdentityRule,
+} from '../policy/built-in-rules.js';
 
 export interface FindingUser {
   kind: UserKind;
@@ -17,6 +23,12 @@ export interface FindingUser {
   audience: Audience;
   active: boolean;
   locked: boolean;
+  /**
+   * With an `identity` section (SPEC §8): the person the account was joined to, or null when no
+   * source knows it; and what decided `audience`. Absent when the policy has no `identity`.
+   */
+  identity?: UserIdentity | null;
+  audienceFrom?: AudienceFrom;
 }
 
 /**
@@ -57,6 +69,10 @@ export interface Finding {
     permission?: string;
     /** reference-unmatched: the name the policy uses, where, and in which rule (none for `safety`) */
     reference?: ReferenceEvidence;
+    /** identity-dormant: the last sign-in, or the person's creation when never signed in */
+    inactiveSince?: string;
+    /** identity-sso-broken: the Entra user the account's email belongs to */
+    entraUser?: { source: string; personId: string };
   };
   fix: FindingFix;
   /** the exemption that covers it (active or expired), or null */
@@ -138,6 +154,8 @@ export interface Evaluation {
   findings: Finding[];
   plan: PlanStep[];
   refusals: ApplyRefusal[];
+  /** with an `identity` section: every user's place in the directories, and the tallies */
+  identity?: IdentityEvaluation;
   counts: {
     users: number;
     activeUsers: number;
@@ -149,4 +167,47 @@ export interface Evaluation {
     medium: number;
     low: number;
   };
+}
+
+/** One account as the identity sources see it (the evidence roster's identity columns). */
+export interface IdentityRosterEntry {
+  identity: UserIdentity | null;
+  audience: Audience;
+  audienceFrom: AudienceFrom;
+}
+
+/** What the report's "Identity" section says (SPEC §8): tallies over active, unlocked accounts. */
+export interface IdentitySummary {
+  /** active, unlocked accounts judged: matched + unmatched */
+  accounts: number;
+  /** joined to a person by some source (leavers, deleted Entra users included) */
+  matched: number;
+  unmatched: number;
+  leavers: number;
+  dormant: number;
+  ssoBroken: number;
+  /** null: dormancy is not judged (no `dormant-after-days`) */
+  dormantAfterDays: number | null;
+  sources: {
+    id: string;
+    kind: 'csv' | 'entra' | 'google';
+    /** people the source lists */
+    people: number;
+    /** active, unlocked accounts this source decided (leavers and deleted Entra users included) */
+    matched: number;
+    leavers: number;
+    dormant: number;
+    /** why dormancy cannot be judged from this source, or null when it reports sign-ins */
+    dormancyUnavailable: string | null;
+  }[];
+}
+
+/** Each account's identity columns (the evidence roster's), by record; undefined for one not audited. */
+export type IdentityRoster = (user: { kind: UserKind; id: number }) => IdentityRosterEntry | undefined;
+
+export interface IdentityEvaluation {
+  summary: IdentitySummary;
+  roster: IdentityRoster;
+  /** active, unlocked accounts no source knows, for `discover` */
+  unmatched: FindingUser[];
 }

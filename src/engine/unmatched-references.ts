@@ -24,88 +24,151 @@ import type { Finding, ReferenceEvidence } from './types.js';
  */
 const BUILT_IN_ROLES = EMPLOYEE_USER_ROLES.filter((role) => role !== 'Unspecified');
 
-/** What the tenant has, active or not, to match references against. */
-interface TenantNames {
-  /** lower-case role name -> as the tenant spells it */
-  roles: Map<string, string>;
-  unitIds: Set<number>;
-  /** lower-case, trimmed business unit name -> as the tenant spells it */
-  units: Map<string, string>;
-  /** lower-case emails and logins (an email reference matches either) */
-  addresses: Set<string>;
-  logins: Set<string>;
-  userIds: Set<number>;
-  /** `employee:21` */
-  records: Set<string>;
-  /** emails, for "did you mean" on an email reference */
-  emails: string[];
-}
+/**
+ * What the tenant has, active or not, to match references against. Built as far as references
+ * need: a role the role list has is matched without looking at any user; the users are looked at
+ * for a user reference, or for a role or business unit the lists do not have (an unknown id
+ * `#7`, a built-in role, a unit id no list names), and then in the order the lists are read.
+ */
+class TenantNames {
+  /** lower-case role name -> as the tenant spells it: the role list and the built-in roles */
+  private listedRoles: Map<string, string> | null = null;
+  /** the same, and every role a user holds */
+  private allRoles: Map<string, string> | null = null;
+  /** lower-case, trimmed business unit name -> as the tenant spells it, and the unit ids */
+  private listedUnits: { names: Map<string, string>; ids: Set<number> } | null = null;
+  private allUnits: { names: Map<string, string>; ids: Set<number> } | null = null;
+  private accounts: {
+    /** lower-case emails and logins (an email reference matches either) */
+    addresses: Set<string>;
+    logins: Set<string>;
+    userIds: Set<number>;
+    /** the employee and technician record ids */
+    records: Record<'employee' | 'technician', Set<number>>;
+    /** emails, for "did you mean" on an email reference */
+    emails: string[];
+  } | null = null;
 
-function tenantNames(snapshot: Snapshot): TenantNames {
-  const names: TenantNames = {
-    roles: new Map(),
-    unitIds: new Set(),
-    units: new Map(),
-    addresses: new Set(),
-    logins: new Set(),
-    userIds: new Set(),
-    records: new Set(),
-    emails: [],
-  };
-  const role = (name: string) => {
-    if (!names.roles.has(name.toLowerCase())) names.roles.set(name.toLowerCase(), name);
-  };
-  const unit = (name: string) => {
-    const key = name.trim().toLowerCase();
-    if (key !== '' && !names.units.has(key)) names.units.set(key, name.trim());
-  };
-  for (const r of snapshot.roles) role(r.name);
-  for (const name of BUILT_IN_ROLES) role(name);
-  for (const u of snapshot.businessUnits) {
-    names.unitIds.add(u.id);
-    unit(u.name);
-  }
-  for (const user of snapshot.users) {
-    for (const name of user.roles) role(name);
-    if (user.role) role(user.role);
-    if (user.businessUnitId !== null) names.unitIds.add(user.businessUnitId);
-    if (user.businessUnit) unit(user.businessUnit);
-    const email = user.email?.toLowerCase();
-    if (email) {
-      names.addresses.add(email);
-      names.emails.push(user.email!);
-    }
-    const login = user.login?.toLowerCase();
-    if (login) {
-      names.addresses.add(login);
-      names.logins.add(login);
-    }
-    if (user.userId !== null) names.userIds.add(user.userId);
-    names.records.add(`${user.kind}:${user.id}`);
-  }
-  return names;
-}
+  constructor(private readonly snapshot: Snapshot) {}
 
-/** The same test as `matchesUserRef`, against every account at once. */
-function userExists(ref: UserRef, names: TenantNames): boolean {
-  switch (ref.type) {
-    case 'email':
-      return names.addresses.has(ref.value.toLowerCase());
-    case 'login':
-      return names.logins.has(ref.value.toLowerCase());
-    case 'user':
-      return names.userIds.has(ref.value);
-    case 'employee':
-    case 'technician':
-      return names.records.has(`${ref.type}:${ref.value}`);
+  hasRole(name: string): boolean {
+    const key = name.toLowerCase();
+    return this.roles(false).has(key) || this.roles(true).has(key);
+  }
+
+  /** every role name, for "did you mean" */
+  roleNames(): string[] {
+    return [...this.roles(true).values()];
+  }
+
+  hasUnit(unit: string | number): boolean {
+    return unitIn(unit, this.units(false)) || unitIn(unit, this.units(true));
+  }
+
+  /** every business unit name, for "did you mean" */
+  unitNames(): string[] {
+    return [...this.units(true).names.values()];
+  }
+
+  /** The same test as `matchesUserRef`, against every account at once. */
+  hasUser(ref: UserRef): boolean {
+    const names = this.users();
+    switch (ref.type) {
+      case 'email':
+        return names.addresses.has(ref.value.toLowerCase());
+      case 'login':
+        return names.logins.has(ref.value.toLowerCase());
+      case 'user':
+        return names.userIds.has(ref.value);
+      case 'employee':
+      case 'technician':
+        return names.records[ref.type].has(ref.value);
+    }
+  }
+
+  emails(): string[] {
+    return this.users().emails;
+  }
+
+  private roles(withUsers: boolean): Map<string, string> {
+    if (!withUsers && this.listedRoles) return this.listedRoles;
+    if (withUsers && this.allRoles) return this.allRoles;
+    const roles = new Map<string, string>();
+    const role = (name: string) => {
+      if (!roles.has(name.toLowerCase())) roles.set(name.toLowerCase(), name);
+    };
+    for (const r of this.snapshot.roles) role(r.name);
+    for (const name of BUILT_IN_ROLES) role(name);
+    if (!withUsers) return (this.listedRoles = roles);
+    // every user repeats a few role names: each spelling is looked at once
+    const seen = new Set<string>();
+    const held = (name: string) => {
+      if (seen.has(name)) return;
+      seen.add(name);
+      role(name);
+    };
+    for (const user of this.snapshot.users) {
+      for (const name of user.roles) held(name);
+      if (user.role) held(user.role);
+    }
+    return (this.allRoles = roles);
+  }
+
+  private units(withUsers: boolean): { names: Map<string, string>; ids: Set<number> } {
+    if (!withUsers && this.listedUnits) return this.listedUnits;
+    if (withUsers && this.allUnits) return this.allUnits;
+    const units = { names: new Map<string, string>(), ids: new Set<number>() };
+    const seen = new Set<string>();
+    const unit = (name: string) => {
+      if (seen.has(name)) return;
+      seen.add(name);
+      const key = name.trim().toLowerCase();
+      if (key !== '' && !units.names.has(key)) units.names.set(key, name.trim());
+    };
+    for (const u of this.snapshot.businessUnits) {
+      units.ids.add(u.id);
+      unit(u.name);
+    }
+    if (!withUsers) return (this.listedUnits = units);
+    for (const user of this.snapshot.users) {
+      if (user.businessUnitId !== null) units.ids.add(user.businessUnitId);
+      if (user.businessUnit) unit(user.businessUnit);
+    }
+    return (this.allUnits = units);
+  }
+
+  private users(): NonNullable<TenantNames['accounts']> {
+    if (this.accounts) return this.accounts;
+    const names: NonNullable<TenantNames['accounts']> = {
+      addresses: new Set(),
+      logins: new Set(),
+      userIds: new Set(),
+      records: { employee: new Set(), technician: new Set() },
+      emails: [],
+    };
+    for (const user of this.snapshot.users) {
+      const email = user.email?.toLowerCase();
+      if (email) {
+        names.addresses.add(email);
+        names.emails.push(user.email!);
+      }
+      const login = user.login?.toLowerCase();
+      if (login) {
+        names.addresses.add(login);
+        names.logins.add(login);
+      }
+      if (user.userId !== null) names.userIds.add(user.userId);
+      names.records[user.kind].add(user.id);
+    }
+    return (this.accounts = names);
   }
 }
 
 /** The same test as `applies-to.business-units`: a number is an id, a string a name or an all-digit id. */
-function unitExists(unit: string | number, names: TenantNames): boolean {
-  if (typeof unit === 'number') return names.unitIds.has(unit);
+function unitIn(unit: string | number, units: { names: Map<string, string>; ids: Set<number> }): boolean {
+  if (typeof unit === 'number') return units.ids.has(unit);
   const text = unit.trim();
-  return names.units.has(text.toLowerCase()) || (/^\d+$/.test(text) && names.unitIds.has(Number(text)));
+  return units.names.has(text.toLowerCase()) || (/^\d+$/.test(text) && units.ids.has(Number(text)));
 }
 
 /** One place a rule or `safety` names something. */
@@ -121,8 +184,6 @@ interface Reference {
 
 function references(policy: Policy, names: TenantNames): Reference[] {
   const out: Reference[] = [];
-  const roleNames = [...names.roles.values()];
-  const unitNames = [...names.units.values()];
   const add = (
     rule: Rule | null,
     path: string,
@@ -134,15 +195,15 @@ function references(policy: Policy, names: TenantNames): Reference[] {
     let matched: boolean;
     let suggestion: string | undefined;
     if (typeof named === 'object') {
-      matched = userExists(named, names);
+      matched = names.hasUser(named);
       // only an email is suggested: a login or id of someone else would name a person unasked
-      if (!matched && named.type === 'email') suggestion = nearest(named.value, names.emails);
+      if (!matched && named.type === 'email') suggestion = nearest(named.value, names.emails());
     } else if (kind === 'role') {
-      matched = names.roles.has(String(named).toLowerCase());
-      if (!matched) suggestion = nearest(String(named), roleNames);
+      matched = names.hasRole(String(named));
+      if (!matched) suggestion = nearest(String(named), names.roleNames());
     } else {
-      matched = unitExists(named, names);
-      if (!matched && typeof named === 'string') suggestion = nearest(named.trim(), unitNames);
+      matched = names.hasUnit(named);
+      if (!matched && typeof named === 'string') suggestion = nearest(named.trim(), names.unitNames());
     }
     out.push({
       evidence: { kind, value, key, ...(rule ? { rule: rule.id } : {}) },
@@ -226,7 +287,7 @@ function fixStep(r: Reference, policy: Policy, at: Position): string {
 
 /** Every reference of the rules and `safety` that matches nothing in the tenant, one finding each. */
 export function referenceUnmatchedFindings(policy: Policy, snapshot: Snapshot): Finding[] {
-  const names = tenantNames(snapshot);
+  const names = new TenantNames(snapshot);
   return references(policy, names)
     .filter((r) => !r.matched)
     .map((r) => {

@@ -6,6 +6,7 @@ import type { Audience, PermissionMapping, Policy } from '../policy/types.js';
 import { audienceClassifier, classifyAudience } from './audience.js';
 import type { TenantUser } from './snapshot.js';
 import type { FindingUser } from './types.js';
+import type { AudienceFrom, UserIdentity } from '../domain/identity.js';
 
 export interface UserFacts {
   user: TenantUser;
@@ -18,6 +19,16 @@ export interface UserFacts {
   heldPermissions: ReadonlySet<string>;
   /** the business unit's name in lower case, for `applies-to.business-units` */
   businessUnit: string | null;
+  /** with an `identity` section: the person the account was joined to (null: nobody), and what decided `audience` */
+  identity?: UserIdentity | null;
+  audienceFrom?: AudienceFrom;
+}
+
+/** Per user, in the order of the snapshot: what the identity sources decided (see identity-join.ts). */
+export interface IdentityFacts {
+  identity: readonly (UserIdentity | null)[];
+  audience: readonly Audience[];
+  audienceFrom: readonly AudienceFrom[];
 }
 
 export function userKey(user: { kind: string; id: number }): string {
@@ -57,7 +68,11 @@ function rolesOf(user: TenantUser, lower: (name: string) => string): Map<string,
  * granted values, lower-cased names, and what a permissions object holds (the client gives
  * users with identical permissions one shared object).
  */
-export function indexUsers(users: readonly TenantUser[], policy: Policy): UserFacts[] {
+export function indexUsers(
+  users: readonly TenantUser[],
+  policy: Policy,
+  identity?: IdentityFacts,
+): UserFacts[] {
   const mappings = policy.permissions.map((m) => ({
     name: m.name,
     key: String(m.id),
@@ -100,13 +115,14 @@ export function indexUsers(users: readonly TenantUser[], policy: Policy): UserFa
     return roles;
   };
   const audienceOf = audienceClassifier(policy.organization);
-  return users.map((user) => ({
+  return users.map((user, i) => ({
     user,
-    audience: audienceOf(user),
+    audience: identity ? identity.audience[i]! : audienceOf(user),
     activeAccount: user.active && !user.locked,
     roles: rolesFor(user),
     heldPermissions: held(user.permissions),
     businessUnit: typeof user.businessUnit === 'string' ? lower(user.businessUnit) : null,
+    ...(identity ? { identity: identity.identity[i] ?? null, audienceFrom: identity.audienceFrom[i]! } : {}),
   }));
 }
 
@@ -147,6 +163,8 @@ export function toFindingUser(facts: UserFacts): FindingUser {
     audience: facts.audience,
     active: user.active,
     locked: user.locked,
+    ...(facts.identity !== undefined ? { identity: facts.identity } : {}),
+    ...(facts.audienceFrom !== undefined ? { audienceFrom: facts.audienceFrom } : {}),
   };
 }
 

@@ -54,6 +54,8 @@ export interface AccessDiff {
   businessUnitChanged: { user: DiffUser; before: string | null; after: string | null }[];
   permissionsGained: { user: DiffUser; permission: string }[];
   permissionsLost: { user: DiffUser; permission: string }[];
+  /** only when both reviews had identity sources: `terminated (hr)`, `unmatched`, … before and after */
+  identityChanged?: { user: DiffUser; before: string; after: string }[];
   findingsOpened: DiffFinding[];
   findingsClosed: DiffFinding[];
   exemptionsAdded: DiffExemption[];
@@ -75,6 +77,11 @@ function roleSet(u: ReviewUser): string[] {
   const roles = [...u.roles];
   if (u.builtInRole) roles.push(`${u.builtInRole} (built-in role)`);
   return roles;
+}
+
+/** How a review names an account's person: `terminated (hr)`, or `unmatched` when no source knew it. */
+function identityText(identity: ReviewUser['identity']): string {
+  return identity ? `${identity.state} (${identity.source})` : 'unmatched';
 }
 
 /** A snapshot's `#id` permission keys take a pack's names, so a pack and a snapshot line up. */
@@ -160,6 +167,10 @@ export function diffReviews(oldState: ReviewState, newState: ReviewState): Acces
     exemptionsRemoved: [],
     notes,
   };
+  const identityIn = (state: ReviewState) => state.users.some((u) => u.identity !== undefined);
+  if (identityIn(oldState) && identityIn(newState)) d.identityChanged = [];
+  else if (identityIn(oldState) || identityIn(newState))
+    notes.push('Identity states are not compared: only one of the two reviews had identity sources.');
   const comparable = comparablePermissions(
     {
       ...oldState,
@@ -209,6 +220,11 @@ export function diffReviews(oldState: ReviewState, newState: ReviewState): Acces
     if (before.businessUnit !== after.businessUnit) {
       d.businessUnitChanged.push({ user, before: before.businessUnit, after: after.businessUnit });
     }
+    if (d.identityChanged && before.identity !== undefined && after.identity !== undefined) {
+      const was = identityText(before.identity);
+      const is = identityText(after.identity);
+      if (was !== is) d.identityChanged.push({ user, before: was, after: is });
+    }
     if (comparable) {
       const heldBefore = heldKeys(oldState, before, names);
       const heldAfter = heldKeys(newState, after, names);
@@ -247,6 +263,7 @@ export function changeCount(d: AccessDiff): number {
     d.businessUnitChanged.length +
     d.permissionsGained.length +
     d.permissionsLost.length +
+    (d.identityChanged?.length ?? 0) +
     d.findingsOpened.length +
     d.findingsClosed.length +
     d.exemptionsAdded.length +

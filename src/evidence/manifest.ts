@@ -3,6 +3,7 @@
  * it, so `evidence verify` can tell an auditor whether anything was changed since.
  */
 import { createHash } from 'node:crypto';
+import type { Environment } from '../domain/tenant.js';
 import type { Report } from '../report/model.js';
 
 /** The name a pack's manifest gives its tool; only a pack with this name is ever replaced. */
@@ -16,6 +17,8 @@ export const FINDINGS_FILE = 'findings.csv';
 export const EXEMPTIONS_FILE = 'exemptions.csv';
 export const PLAN_FILE = 'plan.csv';
 export const REPORT_FILE = 'report.json';
+/** An access review's decisions, in the pack its close writes (SPEC §9). */
+export const ATTESTATIONS_FILE = 'attestations.csv';
 /** Names the pack writes itself; a policy copy never takes one of them. */
 export const RESERVED_FILES: readonly string[] = [
   MANIFEST_FILE,
@@ -25,6 +28,7 @@ export const RESERVED_FILES: readonly string[] = [
   EXEMPTIONS_FILE,
   PLAN_FILE,
   REPORT_FILE,
+  ATTESTATIONS_FILE,
 ];
 
 export interface ManifestFile {
@@ -46,7 +50,7 @@ export interface Manifest {
   version: 1;
   tool: { name: string; version: string };
   tenant: string | null;
-  environment: 'production' | 'integration';
+  environment: Environment;
   /** the policy as the run read it: its path and the SHA-256 of its original bytes */
   policy: { path: string; sha256: string | null };
   startedAt: string;

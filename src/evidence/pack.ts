@@ -10,6 +10,7 @@ import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { classifyAudience } from '../engine/audience.js';
 import type { Snapshot, TenantUser } from '../engine/snapshot.js';
+import type { IdentityRoster } from '../engine/types.js';
 import type { Policy } from '../policy/types.js';
 import { renderJson } from '../report/json.js';
 import type { Report } from '../report/model.js';
@@ -47,10 +48,14 @@ export interface PackInput {
   runUrl?: string;
   /** the engine's classification; by default the policy's organization decides */
   audienceOf?: (u: TenantUser) => 'internal' | 'external';
+  /** with an `identity` section: each account's person and audience, by `kind:id` (the roster's identity columns) */
+  identity?: IdentityRoster | null;
   /** folders the pack must never replace nor hold (the workspace); the current folder always counts */
   protectedDirs?: string[];
   /** an Ed25519 private key: the pack is then signed (manifest.json.sig) */
   signingKey?: KeyObject | null;
+  /** more files for the pack, by name (a review's `attestations.csv`), listed in the manifest like the others */
+  extraFiles?: ReadonlyMap<string, string>;
 }
 
 export interface WrittenPack {
@@ -84,7 +89,14 @@ export function buildEvidencePack(input: PackInput): PackContents {
     input.audienceOf ?? (policy ? (u: TenantUser) => classifyAudience(u, policy.organization) : undefined);
   const files = new Map<string, string>();
   if (snapshot)
-    files.set(ROSTER_FILE, rosterCsv(snapshot, policy, { redact, ...(audienceOf ? { audienceOf } : {}) }));
+    files.set(
+      ROSTER_FILE,
+      rosterCsv(snapshot, policy, {
+        redact,
+        identity: input.identity ?? null,
+        ...(audienceOf ? { audienceOf } : {}),
+      }),
+    );
   files.set(FINDINGS_FILE, findingsCsv(report));
   files.set(
     EXEMPTIONS_FILE,
@@ -92,6 +104,7 @@ export function buildEvidencePack(input: PackInput): PackContents {
   );
   files.set(PLAN_FILE, planCsv(report));
   files.set(REPORT_FILE, renderJson(report));
+  for (const [name, content] of input.extraFiles ?? []) files.set(name, content);
   if (input.policyText !== null) {
     // the policy names people too (internal users, exemptions, approvers); the manifest keeps the
     // original file's hash, so the copy can still be matched to the repository's file

@@ -127,6 +127,11 @@ function sections(d: AccessDiff): Section[] {
       who(p.user),
       p.permission,
     ]),
+    section('Identity changed', '33', '~', d.identityChanged ?? [], ['Who', 'Before', 'After'], (c) => [
+      who(c.user),
+      c.before,
+      c.after,
+    ]),
     section('Findings opened', '31', '+', d.findingsOpened, FINDING_HEADER, findingCells),
     section('Findings closed', '32', '-', d.findingsClosed, FINDING_HEADER, findingCells),
     section('Exemptions added', '33', '+', d.exemptionsAdded, EXEMPTION_HEADER, exemptionCells),

@@ -34,6 +34,7 @@ export async function writeRunEvidence(
     report: result.report,
     snapshot: result.snapshot,
     policy: result.policy,
+    identity: result.identity,
     policyText,
     policyFileName: path.basename(settings.policyPath),
     redact: result.redacted,

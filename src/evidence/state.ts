@@ -11,7 +11,7 @@ import { CsvSyntaxError, parseCsvRecords } from './csv.js';
 import { invalidFile, jsonSyntaxLine } from './located.js';
 import { EXEMPTIONS_FILE, MANIFEST_FILE, parseManifest, REPORT_FILE, ROSTER_FILE } from './manifest.js';
 import { parseSnapshotFile } from './snapshot-file.js';
-import { ROSTER_COLUMNS } from './tables.js';
+import { IDENTITY_COLUMNS, ROSTER_COLUMNS } from './tables.js';
 
 export interface ReviewUser {
   kind: UserKind;
@@ -30,6 +30,11 @@ export interface ReviewUser {
   businessUnit: string | null;
   /** permission key -> held; a pack keys by the policy's names, a snapshot by `#id` */
   permissions: Record<string, boolean>;
+  /**
+   * A pack of a policy with `identity`: the person the account was joined to, or null when no
+   * source knew it; absent when the pack has no identity columns.
+   */
+  identity?: { source: string; state: string } | null;
 }
 
 export interface ReviewFinding {
@@ -140,12 +145,16 @@ function rosterUsers(text: string, path: string): { users: ReviewUser[]; permiss
   if (ROSTER_COLUMNS.some((column, i) => header[i] !== column)) {
     throw notAPack(path, `${ROSTER_FILE} does not have the roster's columns`);
   }
-  const permissionKeys = header.slice(ROSTER_COLUMNS.length);
+  // a pack of a policy with `identity` has its columns before the permissions' (no name has a space)
+  const withIdentity = IDENTITY_COLUMNS.every((column, i) => header[ROSTER_COLUMNS.length + i] === column);
+  const first = ROSTER_COLUMNS.length + (withIdentity ? IDENTITY_COLUMNS.length : 0);
+  const permissionKeys = header.slice(first);
   const users = records.flatMap((r): ReviewUser[] => {
     const [kind, id, userId, name, email, login, audience, active, locked, roles, role, bu, buId] = r;
     if ((kind !== 'employee' && kind !== 'technician') || !/^\d+$/.test(id ?? '')) return [];
     const permissions: Record<string, boolean> = {};
-    permissionKeys.forEach((key, i) => (permissions[key] = r[ROSTER_COLUMNS.length + i] === 'yes'));
+    permissionKeys.forEach((key, i) => (permissions[key] = r[first + i] === 'yes'));
+    const [source, state] = [r[ROSTER_COLUMNS.length], r[ROSTER_COLUMNS.length + 1]];
     return [
       {
         kind,
@@ -161,6 +170,7 @@ function rosterUsers(text: string, path: string): { users: ReviewUser[]; permiss
         builtInRole: role || null,
         businessUnit: bu || (buId ? `#${buId}` : null),
         permissions,
+        ...(withIdentity ? { identity: source && state ? { source, state } : null } : {}),
       },
     ];
   });

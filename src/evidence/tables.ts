@@ -5,11 +5,11 @@
 import { matchesUserRef } from '../engine/audience.js';
 import { exemptionCovers, exemptionIsActive } from '../engine/exemptions.js';
 import type { Snapshot, TenantUser } from '../engine/snapshot.js';
-import type { Finding, FindingFix, PlanStep } from '../engine/types.js';
+import type { Finding, FindingFix, IdentityRoster, IdentityRosterEntry, PlanStep } from '../engine/types.js';
 import { isHeld } from '../engine/user-facts.js';
 import type { Audience, Exemption, Policy } from '../policy/types.js';
 import type { Report } from '../report/model.js';
-import { maskEmail, maskName } from '../report/redact.js';
+import { maskEmail, maskName, maskPersonId } from '../report/redact.js';
 import { csvTable } from './csv.js';
 import { maskLogin, maskUserRef } from './redaction.js';
 
@@ -30,10 +30,34 @@ export const ROSTER_COLUMNS = [
   'business unit id',
 ] as const;
 
+/**
+ * With an `identity` section, these follow the fixed columns (before the permission columns): the
+ * person each account was joined to and what decided its audience (SPEC §8). A header with a space
+ * is never a permission name, so a reader tells the two layouts apart.
+ */
+export const IDENTITY_COLUMNS = [
+  'identity source',
+  'identity state',
+  'matched by',
+  'person id',
+  'last sign-in',
+  'audience from',
+] as const;
+
 export interface RosterOptions {
   redact: boolean;
   /** the engine's classification; without it (and without a policy) the audience stays empty */
   audienceOf?: (u: TenantUser) => Audience;
+  /** by record: the identity columns, and the audience the identity sources decided */
+  identity?: IdentityRoster | null;
+}
+
+function identityCells(entry: IdentityRosterEntry | undefined, redact: boolean): unknown[] {
+  if (!entry) return IDENTITY_COLUMNS.map(() => '');
+  const who = entry.identity;
+  if (!who) return ['', 'unmatched', '', '', '', entry.audienceFrom];
+  const personId = redact ? maskPersonId(who.personId) : who.personId;
+  return [who.source, who.state, who.matchedBy, personId, who.lastSignIn, entry.audienceFrom];
 }
 
 function byRecord(a: { kind: string; id: number }, b: { kind: string; id: number }): number {
@@ -43,25 +67,31 @@ function byRecord(a: { kind: string; id: number }, b: { kind: string; id: number
 /** Every user, active or not, with the mapped permissions each holds (per the mapping's granted values). */
 export function rosterCsv(snapshot: Snapshot, policy: Policy | null, opts: RosterOptions): string {
   const mappings = policy?.permissions ?? [];
-  const rows = [...snapshot.users]
-    .sort(byRecord)
-    .map((u) => [
+  const identity = opts.identity ?? null;
+  const rows = [...snapshot.users].sort(byRecord).map((u) => {
+    const entry = identity ? identity(u) : undefined;
+    return [
       u.kind,
       u.id,
       u.userId,
       opts.redact ? maskName(u.name) : u.name,
       u.email !== null && opts.redact ? maskEmail(u.email) : u.email,
       u.login !== null && opts.redact ? maskLogin(u.login) : u.login,
-      opts.audienceOf ? opts.audienceOf(u) : '',
+      entry ? entry.audience : opts.audienceOf ? opts.audienceOf(u) : '',
       u.active,
       u.locked,
       u.roles,
       u.role,
       u.businessUnit,
       u.businessUnitId,
+      ...(identity ? identityCells(entry, opts.redact) : []),
       ...mappings.map((m) => isHeld(u, m)),
-    ]);
-  return csvTable([...ROSTER_COLUMNS, ...mappings.map((m) => m.name)], rows);
+    ];
+  });
+  return csvTable(
+    [...ROSTER_COLUMNS, ...(identity ? IDENTITY_COLUMNS : []), ...mappings.map((m) => m.name)],
+    rows,
+  );
 }
 
 function fixText(fix: FindingFix): string {

@@ -3,23 +3,17 @@
  * from ServiceTitan or the policy goes through `inlineMarkdown`, so names like `@everyone` or
  * `<img src=x>` stay inert text, and every list is bounded.
  */
+import { compareSeverity } from '../domain/severity.js';
 import type { Finding } from '../engine/types.js';
 import { fixLabel, holdings, recordRef } from '../report/describe.js';
 import { inlineMarkdown as md } from '../report/text.js';
-import type { Severity } from '../policy/types.js';
 
 /** GitHub refuses bodies over 65,536 characters; stay well under it. */
 export const BODY_LIMIT = 60_000;
 
-const SEVERITY_RANK: Record<Severity, number> = { critical: 0, high: 1, medium: 2, low: 3 };
-
 /** Most severe first, then by rule and id, so the order is the same on every run. */
 export function bySeverity(a: Finding, b: Finding): number {
-  return (
-    SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] ||
-    a.rule.localeCompare(b.rule) ||
-    a.id.localeCompare(b.id)
-  );
+  return compareSeverity(a.severity, b.severity) || a.rule.localeCompare(b.rule) || a.id.localeCompare(b.id);
 }
 
 export function userCell(f: Finding): string {

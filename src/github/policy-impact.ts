@@ -5,10 +5,11 @@
  * of yet resolves nothing), yet a reviewer must see them. With the snapshot, each change also
  * names the accounts it affects today.
  */
+import { severityRank } from '../domain/severity.js';
 import { evaluateRule } from '../engine/rules.js';
 import { selectorFor } from '../engine/selectors.js';
 import { holdsAnyPermission, holdsAnyRole, type UserFacts } from '../engine/user-facts.js';
-import type { AppliesTo, Policy, Rule, RuleFix, Severity } from '../policy/types.js';
+import type { AppliesTo, Policy, Rule, RuleFix } from '../policy/types.js';
 import {
   addedRefs,
   affectedUser,
@@ -36,8 +37,6 @@ export interface RuleChange {
   /** with a snapshot: who the change reaches today */
   affected?: Affected;
 }
-
-const RANK: Record<Severity, number> = { critical: 4, high: 3, medium: 2, low: 1 };
 
 /** SPEC §5: deactivate is stronger than lock, lock than set-role, and any of them than none. */
 const FIX_RANK: Record<RuleFix['action'], number> = { deactivate: 3, lock: 2, 'set-role': 1, none: 0 };
@@ -161,7 +160,7 @@ function weakenings(pair: RulePair): RuleChange[] {
   const changes: RuleChange[] = [];
   const rule = head.id;
   const headFlags = () => flagged(head, headPolicy, view?.head);
-  if (RANK[head.severity] < RANK[base.severity]) {
+  if (severityRank(head.severity) > severityRank(base.severity)) {
     changes.push({
       rule,
       kind: 'severity-lowered',

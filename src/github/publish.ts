@@ -14,6 +14,7 @@ import {
   upsertImpactComment,
   type ImpactOptions,
 } from './pr-comment.js';
+import type { TrackedState } from './tracking-body.js';
 import { syncTrackingIssue } from './tracking-issue.js';
 
 export function contextFor(settings: Settings, env: NodeJS.ProcessEnv = process.env): GitHubContext | null {
@@ -42,6 +43,11 @@ export interface GitHubOutcome {
   issueUrl: string | null;
   /** Markdown for the job summary: the policy impact on a pull request */
   impactMarkdown: string | null;
+  /**
+   * What the tracking issue remembered open before this run (alerts compare with it): null when
+   * its body did not say; absent when the issue was not reached.
+   */
+  trackedBefore?: TrackedState | null;
 }
 
 export async function publishToGitHub(
@@ -84,6 +90,7 @@ export async function publishToGitHub(
         policyPath: settings.policyPath,
         labels: settings.issueLabels,
         logger,
+        onPrevious: (state) => void (outcome.trackedBefore = state),
       });
       outcome.issueNumber = tracked.number;
       if (tracked.number !== null) {

@@ -12,11 +12,13 @@ import {
   changeComment,
   closingComment,
   findingChanges,
+  findingsDigest,
   openFindings,
   trackedState,
   trackingBody,
   trackingMarker,
   trackingTitle,
+  type TrackedState,
 } from './tracking-body.js';
 
 export const DEFAULT_TRACKING_LABELS = ['servicetitan-access'];
@@ -33,6 +35,12 @@ export interface TrackingOptions {
   logger: Logger;
   /** the login the token acts as, when known; otherwise asked of `GET /user` (a PAT answers, the workflow token does not) */
   creator?: string;
+  /**
+   * Told what the issue remembered open before this run updated it (alerts compare with it):
+   * nothing when there was no issue or it was closed, null when its body does not say. Not called
+   * when the issue was not reached.
+   */
+  onPrevious?: (state: TrackedState | null) => void;
 }
 
 interface ExistingIssue {
@@ -89,8 +97,10 @@ async function sync(
   const open = openFindings(report);
   const body = trackingBody(report, opts.policyPath, ctx.runUrl);
   const existing = await findTrackingIssue(octokit, ctx, report.tenant, opts);
+  const nothingOpen: TrackedState = { count: 0, digest: findingsDigest([]), findings: [] };
 
   if (!existing) {
+    opts.onPrevious?.(nothingOpen);
     if (open.length === 0) return { number: null, action: 'none' };
     await ensureLabels(octokit, ctx, opts.labels);
     const { data } = await octokit.rest.issues.create({
@@ -104,12 +114,15 @@ async function sync(
 
   const issue = { ...repo, issue_number: existing.number };
   const wasOpen = existing.state === 'open';
+  const before = wasOpen ? trackedState(existing.body) : nothingOpen;
+  opts.onPrevious?.(before);
+  const result = (action: TrackingResult['action']): TrackingResult => ({ number: existing.number, action });
   if (open.length === 0) {
-    if (!wasOpen) return { number: existing.number, action: 'unchanged' };
+    if (!wasOpen) return result('unchanged');
     await octokit.rest.issues.update({ ...issue, body });
     await octokit.rest.issues.createComment({ ...issue, body: closingComment(report, ctx.runUrl) });
     await octokit.rest.issues.update({ ...issue, state: 'closed', state_reason: 'completed' });
-    return { number: existing.number, action: 'closed' };
+    return result('closed');
   }
 
   // A closed issue remembers no open findings, so everything open now is new on reopening.
@@ -117,17 +130,16 @@ async function sync(
     await octokit.rest.issues.update({ ...issue, body, state: 'open' });
     const comment = changeComment({ added: open, resolved: [] }, true, ctx.runUrl);
     await octokit.rest.issues.createComment({ ...issue, body: comment });
-    return { number: existing.number, action: 'reopened' };
+    return result('reopened');
   }
-  if (existing.body === body) return { number: existing.number, action: 'unchanged' };
+  if (existing.body === body) return result('unchanged');
   // A body without the remembered findings (edited by hand) gives no baseline: no comment, rather than a false alarm.
-  const previous = trackedState(existing.body);
-  const changes = previous ? findingChanges(open, previous) : null;
+  const changes = before ? findingChanges(open, before) : null;
   await octokit.rest.issues.update({ ...issue, body });
   if (changes) {
     await octokit.rest.issues.createComment({ ...issue, body: changeComment(changes, false, ctx.runUrl) });
   }
-  return { number: existing.number, action: 'updated' };
+  return result('updated');
 }
 
 async function findTrackingIssue(

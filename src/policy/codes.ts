@@ -104,7 +104,7 @@ export const POLICY_ISSUE_CODES = {
   },
   'policy.reserved-rule-id': {
     meaning:
-      'A rule uses the id of a built-in finding (exemption-expired, exemption-unused, permission-unmapped, reference-unmatched).',
+      'A rule uses the id of a built-in finding (exemption-expired, exemption-unused, permission-unmapped, reference-unmatched, or one of the identity findings identity-leaver, identity-unmatched, identity-dormant, identity-sso-broken).',
     fix: 'Choose another id.',
   },
   'policy.rule-kind': {
@@ -124,8 +124,9 @@ export const POLICY_ISSUE_CODES = {
     fix: 'Remove `fix` from the rule; its finding lists the holders for a person to decide.',
   },
   'policy.unknown-rule': {
-    meaning: 'An exemption names a rule id that no rule has.',
-    fix: 'Use the id of a rule in this file (the suggestion is the nearest one).',
+    meaning:
+      'An exemption names a rule id that no rule has, or an identity finding while the policy has no `identity` section.',
+    fix: 'Use the id of a rule in this file (the suggestion is the nearest one), or add the `identity` section.',
   },
   'policy.unexemptible-rule': {
     meaning: 'An exemption names a built-in finding; those report problems with the policy itself.',
@@ -148,6 +149,61 @@ export const POLICY_ISSUE_CODES = {
   'policy.exemption-too-long': {
     meaning: 'An exemption expires more than 366 days from today.',
     fix: 'Choose an earlier date and renew the exemption when it comes up for review.',
+  },
+  'policy.duplicate-source-id': {
+    meaning:
+      'Two identity sources have the same `id`, so findings and the report could not say which one knew a user.',
+    fix: 'Give each entry of `identity.sources` its own id.',
+  },
+  'policy.source-kind': {
+    meaning:
+      'An identity source has none or more than one of `csv`, `entra` and `google`, or has `columns` without `csv`.',
+    fix: 'Give each source exactly one kind; `columns` goes only with `csv`.',
+  },
+  'policy.roster-outside-workspace': {
+    meaning: 'A `csv` identity source is an absolute path or leads outside the repository.',
+    fix: 'Give the roster’s path relative to the repository root, like the policy’s, for example `people/roster.csv`.',
+  },
+  'policy.duplicate-column': {
+    meaning: 'Two keys of a `csv` source’s `columns` name the same header.',
+    fix: 'Point each key at its own column of the roster.',
+  },
+  'policy.duplicate-match-key': {
+    meaning: '`identity.match` lists a join key twice.',
+    fix: 'List each of `aad` and `email` at most once, in the order to try them.',
+  },
+  'policy.invalid-github-login': {
+    meaning:
+      'A reviewer under `reviews.reviewers` is not a GitHub login (it has `@`, spaces or other characters).',
+    fix: 'Write the login as GitHub shows it on the profile, without `@`: letters, digits and single hyphens.',
+  },
+  'policy.unreachable-reviewers': {
+    meaning:
+      'A reviewer group comes after a group without `applies-to`, which takes every account left, so it would never review anyone.',
+    fix: 'Move the group without `applies-to` to the end of `reviews.reviewers`, or give it an `applies-to`.',
+  },
+  'policy.invalid-extends': {
+    meaning: '`extends` is not the path of a base policy file (empty, a number, a list…).',
+    fix: 'Write the base policy’s path relative to this file, e.g. `extends: ../servicetitan-base.yml`, or remove the key.',
+  },
+  'policy.extends-not-found': {
+    meaning:
+      'The base policy named by `extends` does not exist (the path is relative to the file that says `extends`).',
+    fix: 'Correct the path, and check that the base policy is committed.',
+  },
+  'policy.extends-cycle': {
+    meaning:
+      'A chain of `extends` comes back to a file already in it, so it never ends; the message names both files.',
+    fix: 'Remove the `extends` of one of the two files: a base must not extend the policies built on it.',
+  },
+  'policy.extends-too-deep': {
+    meaning: 'The chain of `extends` is more than 10 files deep.',
+    fix: 'Flatten the chain: one shared base and one file per tenant is usually enough.',
+  },
+  'policy.disabled-unknown-rule': {
+    meaning:
+      'A rule with `disabled: true` names an id that no base policy has, so it switches nothing off (often a typo).',
+    fix: 'Use the id of a rule of the base policy (the hint suggests the nearest), or remove the entry.',
   },
 } as const satisfies Record<string, { meaning: string; fix: string }>;
 

@@ -9,7 +9,7 @@ import { ConfigurationError, PolicyError, type PolicyIssue } from '../errors.js'
 import { normalizePolicy } from './normalize.js';
 import { policySchema } from './schema.js';
 import { schemaIssues } from './schema-issues.js';
-import { readPolicyYaml } from './source.js';
+import { mergeLayers, readBaseFile, readChain } from './extends.js';
 import type { Policy } from './types.js';
 import { crossFieldIssues } from './validate.js';
 
@@ -25,11 +25,14 @@ export interface LoadOptions {
   displayPath?: string;
 }
 
-/** Parses and validates policy text. Throws a PolicyError listing every problem, sorted by position. */
+/**
+ * Parses and validates policy text. Throws a PolicyError listing every problem, sorted by position.
+ * A base it `extends` is read from disk, relative to `file`.
+ */
 export function parsePolicy(text: string, file: string, options: LoadOptions): Policy {
   const bytes = Buffer.byteLength(text, 'utf8');
   if (bytes > MAX_POLICY_BYTES) throw tooLarge(file, bytes);
-  return parseChecked(text, file, options, sha256(Buffer.from(text, 'utf8')));
+  return parseChecked(text, file, options, sha256(Buffer.from(text, 'utf8')), file);
 }
 
 /** Reads, parses and validates a policy file; `policy.source.sha256` is the hash of its bytes. */
@@ -77,7 +80,7 @@ export async function loadPolicyFile(file: string, options: LoadOptions): Promis
         },
       ]);
     }
-    return parseChecked(text, shown, options, sha256(bytes));
+    return parseChecked(text, shown, options, sha256(bytes), file);
   } catch (error) {
     if (error instanceof ConfigurationError) throw error;
     throw fileError(shown, error);
@@ -86,22 +89,52 @@ export async function loadPolicyFile(file: string, options: LoadOptions): Promis
   }
 }
 
-function parseChecked(text: string, file: string, options: LoadOptions, hash: string): Policy {
-  const read = readPolicyYaml(text, file);
-  if (!read.ok) throw new PolicyError(sortIssues(read.issues));
-  const { source } = read;
+function parseChecked(
+  text: string,
+  file: string,
+  options: LoadOptions,
+  hash: string,
+  diskPath: string,
+): Policy {
+  // the policy and every base it extends (policy/extends.ts), merged into one located document
+  const chain = readChain(
+    { text, display: file, diskPath, sha256: hash },
+    {
+      readBase: readBaseFile(MAX_POLICY_BYTES),
+      ...(options.workspace !== undefined ? { workspace: options.workspace } : {}),
+    },
+  );
+  if (!chain.ok) throw new PolicyError(sortIssues(chain.issues, file));
+  const merged = mergeLayers(chain.layers);
+  const { source } = merged;
   const parsed = policySchema.safeParse(source.value);
   const issues: PolicyIssue[] = [
+    ...merged.issues,
     ...(parsed.success ? [] : schemaIssues(parsed.error.issues, source, file)),
     ...crossFieldIssues(source, file, options.now),
   ];
-  if (issues.length > 0 || !parsed.success) throw new PolicyError(sortIssues(issues));
-  return normalizePolicy(parsed.data, { path: file, sha256: hash }, source.locate);
+  if (issues.length > 0 || !parsed.success) throw new PolicyError(sortIssues(issues, file));
+  const bases = chain.layers.slice(1).map((l) => ({ path: l.display, sha256: l.sha256 }));
+  return normalizePolicy(
+    parsed.data,
+    { path: file, sha256: hash, ...(bases.length > 0 ? { extends: bases } : {}) },
+    source.locate,
+  );
 }
 
-/** By line, then column, then code: the order a reader goes through the file. */
-export function sortIssues(issues: PolicyIssue[]): PolicyIssue[] {
-  return [...issues].sort((a, b) => a.line - b.line || a.column - b.column || a.code.localeCompare(b.code));
+/**
+ * By line, then column, then code: the order a reader goes through the file. With `extends`, the
+ * policy's own issues come first, then each base file's.
+ */
+export function sortIssues(issues: PolicyIssue[], first?: string): PolicyIssue[] {
+  const rank = (i: PolicyIssue) => (first === undefined || i.file === first ? '' : i.file);
+  return [...issues].sort(
+    (a, b) =>
+      rank(a).localeCompare(rank(b)) ||
+      a.line - b.line ||
+      a.column - b.column ||
+      a.code.localeCompare(b.code),
+  );
 }
 
 function sha256(bytes: Uint8Array): string {

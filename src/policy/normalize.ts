@@ -6,8 +6,20 @@
 import { parseUserRef, referenceSite } from './references.js';
 import type { PolicyDocument } from './schema.js';
 import type { PathSegment } from './source.js';
-import type { AppliesTo, Policy, Position, Rule, RuleFix, UserRef } from './types.js';
+import type { IdentitySourceConfig } from '../domain/identity.js';
+import type {
+  AppliesTo,
+  Policy,
+  PolicyIdentity,
+  Position,
+  ReviewsPolicy,
+  Rule,
+  RuleFix,
+  UserRef,
+} from './types.js';
 import { normalizeDomain } from './validate.js';
+import { ruleKindOf } from './rule-kinds.js';
+import { assertNever } from '../domain/assert-never.js';
 
 type Locate = (path: readonly PathSegment[], at?: 'key' | 'value') => Position;
 
@@ -36,28 +48,38 @@ export function normalizePolicy(doc: PolicyDocument, source: Policy['source'], l
         appliesTo: appliesTo(rule['applies-to']),
         position: locate(['rules', index]),
       };
-      const maxHolders = rule['max-holders'];
-      if (maxHolders) {
-        return {
-          kind: 'max-holders',
-          ...common,
-          maxHolders: {
-            roles: unique(maxHolders.roles ?? []),
-            permissions: unique(maxHolders.permissions ?? []),
-            max: maxHolders.max,
-          },
-        };
+      // the kind is the one kind key the rule is written with, set here explicitly
+      const kind = ruleKindOf(rule);
+      switch (kind) {
+        case 'forbid':
+          return {
+            kind,
+            ...common,
+            forbid: {
+              permissions: unique(rule.forbid?.permissions ?? []),
+              roles: unique(rule.forbid?.roles ?? []),
+              account: rule.forbid?.account ?? false,
+            },
+            fix: ruleFix(rule.fix),
+          };
+        case 'max-holders': {
+          const maxHolders = rule['max-holders']!;
+          return {
+            kind,
+            ...common,
+            maxHolders: {
+              roles: unique(maxHolders.roles ?? []),
+              permissions: unique(maxHolders.permissions ?? []),
+              max: maxHolders.max,
+            },
+          };
+        }
+        case null:
+          // validation refuses a rule with no kind or two (`policy.rule-kind`) before this
+          throw new Error(`rule ${rule.id} reached normalization without exactly one kind`);
+        default:
+          return assertNever(kind, 'rule kind');
       }
-      return {
-        kind: 'forbid',
-        ...common,
-        forbid: {
-          permissions: unique(rule.forbid?.permissions ?? []),
-          roles: unique(rule.forbid?.roles ?? []),
-          account: rule.forbid?.account ?? false,
-        },
-        fix: ruleFix(rule.fix),
-      };
     }),
     exemptions: doc.exemptions.map((exemption, index) => ({
       ...(exemption.user !== undefined ? { user: ref(exemption.user) } : {}),
@@ -77,6 +99,56 @@ export function normalizePolicy(doc: PolicyDocument, source: Policy['source'], l
       adminPermissions: unique(doc.safety['admin-permissions']),
     },
     referencePositions: referencePositions(doc, locate),
+    identity: identity(doc.identity, locate),
+    reviews: reviews(doc.reviews, locate),
+  };
+}
+
+/** The `reviews` section; logins keep their case for mentions and compare case-insensitively. */
+function reviews(raw: PolicyDocument['reviews'], locate: Locate): ReviewsPolicy | null {
+  if (raw === undefined) return null;
+  return {
+    scope: unique(raw.scope),
+    reviewers: raw.reviewers.map((group, index) => ({
+      github: unique(group.github),
+      appliesTo: group['applies-to'] ? appliesTo(group['applies-to']) : null,
+      position: locate(['reviews', 'reviewers', index]),
+    })),
+    dueDays: raw['due-days'],
+    position: locate(['reviews'], 'key'),
+  };
+}
+
+/** The `identity` section; the loader has checked that each source has exactly one kind. */
+function identity(raw: PolicyDocument['identity'], locate: Locate): PolicyIdentity | null {
+  if (raw === undefined) return null;
+  const sourcePositions: Record<string, Position> = {};
+  const sources = raw.sources.map((source, index): IdentitySourceConfig => {
+    sourcePositions[source.id] ??= locate(['identity', 'sources', index]);
+    if (source.entra) return { id: source.id, kind: 'entra', tenantId: source.entra['tenant-id'] };
+    if (source.google) return { id: source.id, kind: 'google', customer: source.google.customer };
+    const columns = source.columns;
+    return {
+      id: source.id,
+      kind: 'csv',
+      path: source.csv ?? '',
+      columns: {
+        email: columns?.email ?? 'email',
+        name: columns?.name ?? 'name',
+        status: columns?.status ?? 'status',
+        endDate: columns?.['end-date'] ?? 'end_date',
+        type: columns?.type ?? 'type',
+      },
+    };
+  });
+  return {
+    sources,
+    match: unique(raw.match),
+    leaverFix: raw['leaver-fix'],
+    dormantAfterDays: raw['dormant-after-days'] ?? null,
+    unmatched: raw.unmatched,
+    position: locate(['identity'], 'key'),
+    sourcePositions,
   };
 }
 

@@ -51,6 +51,29 @@ const BUILT_IN_FINDINGS = [
   ],
 ] as const;
 
+const IDENTITY_FINDINGS = [
+  [
+    'identity-leaver',
+    'critical when the account holds a mapped permission or an admin role (`safety.admin-roles`), else high',
+    'An active, unlocked account whose person is suspended (disabled in Entra, suspended or archived in Google), terminated (the roster says so, or its end date has passed) or deleted (its `aadUserId` names an Entra object no Entra source has, and no other key matches). Its fix is `identity.leaver-fix`, carried out by `apply` like any other.',
+  ],
+  [
+    'identity-unmatched',
+    '`identity.unmatched`',
+    'An active, unlocked account that no source knows: nobody can say who uses it. `ignore` turns it off.',
+  ],
+  [
+    'identity-dormant',
+    'low',
+    'An active, unlocked account whose person has not signed in for `identity.dormant-after-days` (one who never signed in counts from their creation). Only sources that report sign-ins count: Entra `signInActivity`, Google `lastLoginTime`; never a roster.',
+  ],
+  [
+    'identity-sso-broken',
+    'medium',
+    'An account whose `aadUserId` names an Entra object that is gone, while its email belongs to another Entra user: its single sign-on link is broken.',
+  ],
+] as const;
+
 export function policyReferenceMarkdown(): string {
   const schema = policyJsonSchema() as JsonSchema;
   const lines: string[] = [
@@ -77,6 +100,7 @@ export function policyReferenceMarkdown(): string {
     '- `fix` is only for `forbid` rules: a `max-holders` finding is about the tenant, not one user.',
     `- Exemptions name existing rules; they need \`reason\`, \`approved-by\` and \`expires\`; the approver is not the exempted user (compared as user references, case-insensitively, and, once the tenant is fetched, as the accounts they name: another name for the same person is refused too); \`expires\` is at most ${MAX_EXEMPTION_DAYS} days after today. An exemption with \`user\` covers \`forbid\` rules; one without \`user\` covers the tenant-level findings of \`max-holders\` rules.`,
     '- Built-in findings cannot be exempted: they report problems with the policy itself, which are fixed in the policy.',
+    '- `identity`: source ids are unique; each source has exactly one of `csv`, `entra`, `google`, and only a `csv` source has `columns` (each naming its own header); a `csv` path stays inside the repository; `match` lists each key once. An exemption may cover an identity finding (with `user`) only when the policy has an `identity` section.',
     '',
     '## User references',
     '',
@@ -93,6 +117,15 @@ export function policyReferenceMarkdown(): string {
     '',
   );
   for (const [id, severity, text] of BUILT_IN_FINDINGS) {
+    lines.push(`### \`${id}\``, '', `Severity ${severity}. ${text}`, '');
+  }
+  lines.push(
+    '## Identity findings',
+    '',
+    'Checked only when the policy has an `identity` section, against the people of its sources. Their ids are reserved; unlike the findings above, each is about one account, so an exemption with `user` may cover it.',
+    '',
+  );
+  for (const [id, severity, text] of IDENTITY_FINDINGS) {
     lines.push(`### \`${id}\``, '', `Severity ${severity}. ${text}`, '');
   }
   return `${lines.join('\n').trimEnd()}\n`;

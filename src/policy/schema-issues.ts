@@ -6,7 +6,14 @@ import { z } from 'zod';
 import type { PolicyIssue } from '../errors.js';
 import { nearest } from './nearest.js';
 import { USER_REF_FORMS, USER_REF_PATTERN } from './references.js';
-import { DATE_PATTERN, NAME_PATTERN, policySchema } from './schema.js';
+import {
+  CUSTOMER_PATTERN,
+  DATE_PATTERN,
+  GITHUB_LOGIN_PATTERN,
+  NAME_PATTERN,
+  policySchema,
+  TENANT_ID_PATTERN,
+} from './schema.js';
 import { describeValue, type PathSegment, type PolicySource } from './source.js';
 
 type ZodIssue = z.core.$ZodIssue;
@@ -116,6 +123,31 @@ function convert(issue: ZodIssue, prefix: PathSegment[], source: PolicySource, f
         ];
       }
       if (pattern === String(NAME_PATTERN)) return [invalidName(at, path, String(value))];
+      if (pattern === String(GITHUB_LOGIN_PATTERN)) {
+        return [
+          at(
+            path,
+            'policy.invalid-github-login',
+            `\`${String(value)}\` is not a GitHub login.`,
+            String(value).startsWith('@')
+              ? 'write the login without `@`'
+              : 'write the GitHub login: letters, digits and single hyphens, at most 39 characters',
+          ),
+        ];
+      }
+      if (pattern === String(TENANT_ID_PATTERN) || pattern === String(CUSTOMER_PATTERN)) {
+        const tenant = pattern === String(TENANT_ID_PATTERN);
+        return [
+          at(
+            path,
+            'policy.invalid-value',
+            `\`${String(value)}\` is not ${tenant ? 'an Entra directory id' : 'a Google Workspace customer'}.`,
+            tenant
+              ? 'write the directory (tenant) id, a GUID shown on the Entra overview page, or its domain'
+              : 'write `my_customer`, or the customer id shown in the Admin console (letters, digits and `_`)',
+          ),
+        ];
+      }
       return [at(path, 'policy.invalid-value', `${name} has the wrong format.`)];
     }
     case 'invalid_key': {

@@ -204,6 +204,13 @@ const rule = z
       'A unique id for the rule, used in reports, finding ids and exemptions.',
       'no-external-api-access',
     ),
+    disabled: z
+      .boolean()
+      .optional()
+      .describe(
+        "`true`: the rule is switched off. In a policy that `extends` another, `- {id: ID, disabled: true}` removes the base's rule of that id.",
+      )
+      .meta({ examples: [true] }),
     description: z
       .string()
       .min(1)
@@ -287,8 +294,231 @@ const safety = z
   .describe('Guards on `apply`, checked before anything is changed.')
   .meta({ examples: [{ 'protected-users': ['owner@acme-hvac.com'], 'min-active-admins': 1 }] });
 
+/** An Entra directory id: a GUID, or the directory's domain (`contoso.onmicrosoft.com`). */
+export const TENANT_ID_PATTERN = /^[A-Za-z0-9](?:[A-Za-z0-9.-]{0,252}[A-Za-z0-9])?$/;
+/** A Google Workspace customer: `my_customer` or the account's customer id (`C01abc23d`). */
+export const CUSTOMER_PATTERN = /^[A-Za-z0-9_]{1,64}$/;
+
+const csvColumn = (description: string, fallback: string) =>
+  z
+    .string()
+    .min(1)
+    .default(fallback)
+    .describe(description)
+    .meta({ examples: [fallback] });
+
+const identitySource = z
+  .strictObject({
+    id: name('A unique id for the source, named in findings and in the report (`identity.source`).', 'hr'),
+    csv: z
+      .string()
+      .min(1)
+      .optional()
+      .describe(
+        'An HR roster: a CSV file in the repository, relative to the workspace like the policy. One row per person; the first row names the columns.',
+      )
+      .meta({ examples: ['people/roster.csv'] }),
+    columns: z
+      .strictObject({
+        email: csvColumn('The column holding the person’s email (required in the file).', 'email'),
+        name: csvColumn('The column holding the person’s name.', 'name'),
+        status: csvColumn(
+          'The column holding `active`, `leave` or `terminated` (case-insensitive; `leave` is judged like active). Any other value is an error at its line and column.',
+          'status',
+        ),
+        'end-date': csvColumn(
+          'The column holding the last day (YYYY-MM-DD); a past end date counts as terminated.',
+          'end_date',
+        ),
+        type: csvColumn(
+          'The column holding `employee`, `contractor` or `guest` (case-insensitive); contractors and guests are external.',
+          'type',
+        ),
+      })
+      .optional()
+      .describe('The header names of a `csv` source, matched exactly. Every key is optional.')
+      .meta({ examples: [{ email: 'Work Email', 'end-date': 'Termination Date' }] }),
+    entra: z
+      .strictObject({
+        'tenant-id': z
+          .string()
+          .regex(TENANT_ID_PATTERN)
+          .describe('The Microsoft Entra directory (tenant) id, or its domain.')
+          .meta({ examples: ['00000000-0000-0000-0000-000000000000'] }),
+      })
+      .optional()
+      .describe(
+        'Microsoft Entra ID, read through Microsoft Graph with the `entra-client-id` credential (see the README).',
+      )
+      .meta({ examples: [{ 'tenant-id': '00000000-0000-0000-0000-000000000000' }] }),
+    google: z
+      .strictObject({
+        customer: z
+          .string()
+          .regex(CUSTOMER_PATTERN)
+          .default('my_customer')
+          .describe(
+            'The Google Workspace customer: `my_customer` (the account of the admin impersonated) or its id.',
+          )
+          .meta({ examples: ['my_customer'] }),
+      })
+      .optional()
+      .describe(
+        'Google Workspace, read through the Admin SDK Directory API with the `google-credentials` service account (see the README).',
+      )
+      .meta({ examples: [{ customer: 'my_customer' }] }),
+  })
+  .describe('One identity source. It has an `id` and exactly one of `csv`, `entra` or `google`.');
+
+const identity = z
+  .strictObject({
+    sources: z
+      .array(identitySource)
+      .min(1)
+      .describe(
+        'Where people are known, tried in this order: a user matched by one source is not looked up in the next.',
+      )
+      .meta({
+        examples: [
+          [
+            { id: 'hr', csv: 'people/roster.csv' },
+            { id: 'entra', entra: { 'tenant-id': '00000000-0000-0000-0000-000000000000' } },
+          ],
+        ],
+      }),
+    match: z
+      .array(z.enum(['aad', 'email']))
+      .min(1)
+      .default(['aad', 'email'])
+      .describe(
+        'The join keys, tried in order within each source: `aad` joins ServiceTitan’s `aadUserId` to the Entra object id; `email` joins the email (or a login that is an email) to any address of the person (Entra `otherMails` and `proxyAddresses`, Google aliases), case-insensitively.',
+      )
+      .meta({ examples: [['aad', 'email']] }),
+    'leaver-fix': z
+      .enum(['lock', 'deactivate', 'none'])
+      .default('lock')
+      .describe(
+        'What `apply` does to the account of a person who left (`identity-leaver`): `lock` it, `deactivate` it, or `none` (report it with the manual steps).',
+      )
+      .meta({ examples: ['lock'] }),
+    'dormant-after-days': z
+      .int()
+      .min(1)
+      .max(3650)
+      .optional()
+      .describe(
+        'An active account whose person has not signed in for this many days is dormant (`identity-dormant`). Only sources that report sign-ins count (Entra `signInActivity`, Google `lastLoginTime`); omit to skip.',
+      )
+      .meta({ examples: [90] }),
+    unmatched: z
+      .enum(['critical', 'high', 'medium', 'low', 'ignore'])
+      .default('medium')
+      .describe('The severity of `identity-unmatched` (an active account no source knows), or `ignore`.')
+      .meta({ examples: ['medium'] }),
+  })
+  .describe(
+    'Who should have access: join every ServiceTitan user to a person in the company’s identity sources and judge the account by that person (leavers, accounts nobody knows, dormant accounts, broken SSO links). Optional; without it nothing changes.',
+  )
+  .meta({
+    examples: [
+      {
+        sources: [{ id: 'hr', csv: 'people/roster.csv' }],
+        match: ['aad', 'email'],
+        'leaver-fix': 'lock',
+        'dormant-after-days': 90,
+        unmatched: 'medium',
+      },
+    ],
+  });
+
+/** A GitHub login: letters, digits and single hyphens, at most 39, not starting or ending with `-`. */
+export const GITHUB_LOGIN_PATTERN = /^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$/;
+
+const reviewerGroup = z
+  .strictObject({
+    github: z
+      .array(
+        z
+          .string()
+          .regex(GITHUB_LOGIN_PATTERN)
+          .describe('A GitHub login, without `@`.')
+          .meta({ examples: ['it-lead'] }),
+      )
+      .min(1)
+      .describe(
+        'The GitHub logins who decide for this group: only their `/keep` and `/revoke` comments count in its issue.',
+      )
+      .meta({ examples: [['it-lead', 'security-lead']] }),
+    'applies-to': appliesTo
+      .optional()
+      .describe(
+        "Which accounts this group reviews: the selectors of a rule's `applies-to`. Without it, every account no earlier group took.",
+      ),
+  })
+  .describe(
+    'One group of reviewers and the accounts it reviews. The first group whose `applies-to` matches an account reviews it.',
+  );
+
+const reviews = z
+  .strictObject({
+    scope: z
+      .array(z.enum(['privileged', 'external', 'all']))
+      .min(1)
+      .default(['privileged', 'external'])
+      .describe(
+        'Which active accounts are reviewed: `privileged` (holds a mapped permission or an admin role of `safety.admin-roles`), `external`, or `all`. With an `identity` section, leavers and accounts no source knows are reviewed too.',
+      )
+      .meta({ examples: [['privileged', 'external']] }),
+    reviewers: z
+      .array(reviewerGroup)
+      .min(1)
+      .describe(
+        'The reviewer groups, first matching group wins; each gets one issue. End with a group without `applies-to` so that every account has a reviewer.',
+      )
+      .meta({
+        examples: [
+          [
+            { github: ['plumbing-lead'], 'applies-to': { 'business-units': ['Plumbing'] } },
+            { github: ['it-lead', 'security-lead'] },
+          ],
+        ],
+      }),
+    'due-days': z
+      .int()
+      .min(1)
+      .max(366)
+      .default(14)
+      .describe(
+        'Days from the start of a review to its due date. From 3 days before it, `sync` posts one reminder a day to the group while accounts are undecided.',
+      )
+      .meta({ examples: [14] }),
+  })
+  .describe(
+    "Periodic access reviews in the repository's issues (`mode: review`): reviewers attest, account by account, that access is still needed. Optional.",
+  )
+  .meta({
+    examples: [
+      {
+        scope: ['privileged', 'external'],
+        reviewers: [
+          { github: ['plumbing-lead'], 'applies-to': { 'business-units': ['Plumbing'] } },
+          { github: ['it-lead', 'security-lead'] },
+        ],
+        'due-days': 14,
+      },
+    ],
+  });
+
 export const policySchema = z
   .strictObject({
+    extends: z
+      .string()
+      .min(1)
+      .optional()
+      .describe(
+        "A base policy this one builds on, relative to this file. Maps merge key by key; `rules` merge by `id` (a rule with the same id replaces the base's, `disabled: true` removes it); `exemptions`, `internal-domains`, `internal-users`, `external-users` and `protected-users` append. The base may extend another; a cycle is an error.",
+      )
+      .meta({ examples: ['../servicetitan-base.yml'] }),
     version: z
       .literal(1)
       .describe('The policy language version. Always `1`.')
@@ -339,6 +569,8 @@ export const policySchema = z
       'admin-roles': ['Admin', 'Owner'],
       'admin-permissions': [],
     }),
+    identity: identity.optional(),
+    reviews: reviews.optional(),
   })
   .describe('An access policy for a ServiceTitan tenant (servicetitan-access-guard, version 1).');
 

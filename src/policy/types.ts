@@ -3,12 +3,13 @@
  * applied. Each rule, exemption and permission mapping remembers where it stands in the file, so
  * annotations and SARIF can point at it.
  */
+import type { IdentityPolicy } from '../domain/identity.js';
+import type { UserKind } from '../domain/tenant.js';
+import type { Severity } from '../domain/severity.js';
 
-/** A ServiceTitan account is an employee or a technician record. */
-export type UserKind = 'employee' | 'technician';
-
-export type Severity = 'critical' | 'high' | 'medium' | 'low';
-export const SEVERITIES: readonly Severity[] = ['critical', 'high', 'medium', 'low'];
+// the shared vocabulary, defined once in src/domain/
+export type { UserKind, Severity };
+export { SEVERITIES } from '../domain/severity.js';
 
 export type Audience = 'internal' | 'external';
 
@@ -16,6 +17,8 @@ export type Audience = 'internal' | 'external';
 export interface Position {
   line: number;
   column: number;
+  /** set when the node stands in a base policy the file `extends` (its path as shown), not in the file itself */
+  file?: string;
 }
 
 /**
@@ -94,8 +97,11 @@ export interface Exemption {
 
 export interface Policy {
   version: 1;
-  /** where it was read from and the SHA-256 of its bytes */
-  source: { path: string; sha256: string };
+  /**
+   * where it was read from and the SHA-256 of its bytes; `extends`: the base policies it builds on,
+   * nearest first, each with the SHA-256 of its bytes (absent when it extends nothing)
+   */
+  source: { path: string; sha256: string; extends?: { path: string; sha256: string }[] };
   organization: {
     name?: string;
     internalDomains: string[];
@@ -118,4 +124,28 @@ export interface Policy {
    * tenant is reported at its own line. Absent on policies not read from a file.
    */
   referencePositions?: Record<string, Position>;
+  /**
+   * The `identity` section (SPEC §8); null (or absent, on policies built in code) when the
+   * policy has none, and then no identity check runs.
+   */
+  identity?: PolicyIdentity | null;
+  /** The `reviews` section (SPEC §9); null (or absent) when the policy has none. */
+  reviews?: ReviewsPolicy | null;
+}
+
+/** The `reviews` section, normalized: who reviews which accounts, and when it is due. */
+export interface ReviewsPolicy {
+  scope: ('privileged' | 'external' | 'all')[];
+  /** in the file's order: the first group whose `appliesTo` matches an account reviews it */
+  reviewers: { github: string[]; appliesTo: AppliesTo | null; position: Position }[];
+  dueDays: number;
+  position: Position;
+}
+
+/** The `identity` section, normalized, with where it stands so its findings can point at it. */
+export interface PolicyIdentity extends IdentityPolicy {
+  /** where `identity` starts */
+  position?: Position;
+  /** where each source entry starts, by source id */
+  sourcePositions?: Record<string, Position>;
 }

@@ -4,8 +4,10 @@
  * even when the shape has errors and every problem of the file is reported at once; a value of
  * the wrong type is skipped here because the schema already reports it.
  */
-import { BUILT_IN_RULES } from './built-in-rules.js';
+import { BUILT_IN_RULES, IDENTITY_RULES } from './built-in-rules.js';
 import type { PolicyIssue } from '../errors.js';
+import { identityIssues } from './identity-checks.js';
+import { reviewIssues } from './review-checks.js';
 import { nearest } from './nearest.js';
 import { parseUserRef, sameUserRef } from './references.js';
 import { DATE_PATTERN } from './schema.js';
@@ -77,7 +79,7 @@ export function crossFieldIssues(source: PolicySource, file: string, now: Date):
     const kind =
       hasForbid && !hasMaxHolders ? 'forbid' : hasMaxHolders && !hasForbid ? 'max-holders' : undefined;
     if (id !== undefined) {
-      if ((BUILT_IN_RULES as readonly string[]).includes(id)) {
+      if ([...BUILT_IN_RULES, ...IDENTITY_RULES].includes(id as never)) {
         add(
           at('id'),
           'policy.reserved-rule-id',
@@ -180,8 +182,24 @@ export function crossFieldIssues(source: PolicySource, file: string, now: Date):
           `\`${ruleId}\` is a built-in finding about the policy itself and cannot be exempted.`,
           'fix its cause instead: renew or remove the exemption, correct the permission mapping, or correct the name that matches nothing',
         );
+      } else if ((IDENTITY_RULES as readonly string[]).includes(ruleId)) {
+        if (!('identity' in doc)) {
+          add(
+            at('rules', i),
+            'policy.unknown-rule',
+            `\`${ruleId}\` is checked only when the policy has an \`identity\` section, so this exemption could never apply.`,
+            'add the `identity` section, or remove the rule from the exemption',
+          );
+        } else if (!('user' in exemption)) {
+          add(
+            at('rules', i),
+            'policy.exemption-scope',
+            `The exemption has no \`user\`, but each \`${ruleId}\` finding is about one user.`,
+            'add `user:` to say who is exempted',
+          );
+        }
       } else if (!ruleKinds.has(ruleId)) {
-        const guess = nearest(ruleId, ruleKinds.keys());
+        const guess = nearest(ruleId, [...ruleKinds.keys(), ...('identity' in doc ? IDENTITY_RULES : [])]);
         add(
           at('rules', i),
           'policy.unknown-rule',
@@ -241,6 +259,8 @@ export function crossFieldIssues(source: PolicySource, file: string, now: Date):
       }
     }
   }
+  issues.push(...identityIssues(source, file));
+  issues.push(...reviewIssues(source, file));
   return issues;
 }
 

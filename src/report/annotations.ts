@@ -43,7 +43,7 @@ function findingLine(f: Finding): string {
 export function findingAnnotations(report: Report, policyPath: string): Annotation[] {
   const groups = new Map<string, Finding[]>();
   for (const f of report.findings) {
-    const key = JSON.stringify([f.rule, f.location.line, f.location.column]);
+    const key = JSON.stringify([f.rule, f.location.file, f.location.line, f.location.column]);
     // appended in place: copying the group for each finding made 20,000 findings of one rule quadratic
     const group = groups.get(key);
     if (group) group.push(f);
@@ -74,7 +74,8 @@ export function findingAnnotations(report: Report, policyPath: string): Annotati
       level,
       title: inlinePlain(`${first.rule} (${severity}): ${counted}`, 200),
       message: lines.join('\n'),
-      file: policyPath,
+      // a rule from a base policy (`extends`) is annotated in the base
+      file: first.location.file ?? policyPath,
       startLine: Math.max(1, first.location.line),
       startColumn: Math.max(1, first.location.column),
     });
@@ -109,7 +110,7 @@ export function exemptionNoticeAnnotations(
     level: 'warning',
     title: n.status === 'expired' ? 'Exemption expired' : 'Exemption expiring',
     message: inlinePlain(describeNotice(n, user), 1000),
-    file: policyPath,
+    file: n.position.file ?? policyPath,
     startLine: Math.max(1, n.position.line),
     startColumn: Math.max(1, n.position.column),
   }));

@@ -3,14 +3,15 @@
  */
 import { emptyCounts } from '../engine/counts.js';
 import type { Evaluation, Finding } from '../engine/types.js';
-import type { Severity } from '../policy/types.js';
+import { reachesFailOn } from '../domain/severity.js';
+import type { Environment } from '../domain/tenant.js';
 import type { FailOn, Mode, Report, ReportError } from './model.js';
 
 export interface ReportContext {
   mode: Mode;
   tenant: string | null;
-  environment: 'production' | 'integration';
-  policy: { path: string; sha256: string | null };
+  environment: Environment;
+  policy: Report['policy'];
   startedAt: Date;
   finishedAt: Date;
   failOn: FailOn;
@@ -25,8 +26,6 @@ export interface ReportParts {
   /** apply mode: the plan was refused */
   applyRefused?: boolean;
 }
-
-const SEVERITY_RANK: Record<Severity, number> = { critical: 4, high: 3, medium: 2, low: 1 };
 
 /** An expired exemption no longer applies: its findings count again. */
 export function isExempt(finding: Finding): boolean {
@@ -43,10 +42,8 @@ export function isOpen(finding: Finding): boolean {
   return !isExempt(finding) && finding.remediated !== true;
 }
 
-/** Whether a finding of this severity reaches `fail-on`. */
-export function reachesFailOn(severity: Severity, failOn: FailOn): boolean {
-  return failOn !== 'never' && SEVERITY_RANK[severity] >= SEVERITY_RANK[failOn];
-}
+/** Whether a finding of this severity reaches `fail-on` (one definition, in src/domain/severity.ts). */
+export { reachesFailOn };
 
 export function buildReport(ctx: ReportContext, parts: ReportParts): Report {
   const evaluation = parts.evaluation;
@@ -68,7 +65,11 @@ export function buildReport(ctx: ReportContext, parts: ReportParts): Report {
     mode: ctx.mode,
     tenant: ctx.tenant,
     environment: ctx.environment,
-    policy: { path: ctx.policy.path, sha256: ctx.policy.sha256 },
+    policy: {
+      path: ctx.policy.path,
+      sha256: ctx.policy.sha256,
+      ...(ctx.policy.extends ? { extends: ctx.policy.extends } : {}),
+    },
     startedAt: ctx.startedAt.toISOString(),
     finishedAt: ctx.finishedAt.toISOString(),
     status,
@@ -82,22 +83,17 @@ export function buildReport(ctx: ReportContext, parts: ReportParts): Report {
     redacted: false,
   };
   if (parts.discovery) report.discovery = parts.discovery;
+  if (evaluation?.identity) report.identity = evaluation.identity.summary;
   return report;
 }
 
-/** Error codes a user causes and fixes (exit 2); anything else could not complete (exit 3). */
-const CONFIGURATION_PREFIXES = ['policy.', 'config.', 'auth.', 'tenant.', 'input.', 'undo.'];
-
-export function isConfigurationErrorCode(code: string): boolean {
-  return CONFIGURATION_PREFIXES.some((prefix) => code.startsWith(prefix));
-}
-
-export function statusExitCode(report: Report): 0 | 1 | 2 | 3 {
+/**
+ * A report's exit status: 0 pass, 1 fail; an error exits with the class of the error that stopped
+ * the run (`GuardError.exitCode`: 2 a configuration the user fixes, 3 a run that could not
+ * complete, the default), and always 3 when a write failed.
+ */
+export function statusExitCode(report: Report, errorExit: 2 | 3 = 3): 0 | 1 | 2 | 3 {
   if (report.status === 'pass') return 0;
   if (report.status === 'fail') return 1;
-  const configurationOnly =
-    report.errors.length > 0 &&
-    report.errors.every((e) => isConfigurationErrorCode(e.code)) &&
-    !report.plan.some((step) => step.status === 'failed');
-  return configurationOnly ? 2 : 3;
+  return report.plan.some((step) => step.status === 'failed') ? 3 : errorExit;
 }

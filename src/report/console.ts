@@ -29,6 +29,7 @@ import { describeNotice } from '../engine/exemption-notices.js';
 import { maskUserRef } from './redact.js';
 import { CHANGE_LABEL, comparedFindings, comparisonCounts, exemptedText, type Change } from './comparison.js';
 import { codeFrame, inlinePlain } from './text.js';
+import { identityLines, sourceTally } from './summary-identity.js';
 
 export interface ConsoleOptions {
   color: boolean;
@@ -295,6 +296,29 @@ export function renderConsole(report: Report, opts: ConsoleOptions): string {
       }
     }
     out.push(...more(manual.length, CONSOLE_ROWS, paint));
+  }
+
+  if (report.identity) {
+    heading('IDENTITY');
+    const bySource = report.identity.sources.map((source) => sourceTally(report.identity!, source));
+    for (const line of [...identityLines(report.identity), `By source: ${bySource.join('; ')}.`]) {
+      for (const part of wrap(plain(line, 600), width - 2, false)) out.push(`  ${part}`);
+    }
+  }
+  if (report.discovery?.unmatched) {
+    const accounts = report.discovery.unmatched;
+    heading(`ACCOUNTS NO IDENTITY SOURCE KNOWS  ${accounts.length}`);
+    out.push(
+      ...renderTable(
+        [
+          { header: 'WHO', min: 12, max: 44, keep: true },
+          { header: 'RECORD', min: 8, max: 16, keep: true, nowrap: true },
+        ],
+        accounts.slice(0, CONSOLE_ROWS).map((a) => [person(a), recordRef(a)]),
+        { width, paint },
+      ),
+      ...more(accounts.length, CONSOLE_ROWS, paint),
+    );
   }
 
   if (report.comparison) {

@@ -34,6 +34,8 @@ export function holdings(
 ): string {
   const parts: string[] = [];
   const e = f.evidence;
+  const person = identityState(f);
+  if (person) parts.push(person);
   if (e.permissions?.length) parts.push(`permissions: ${e.permissions.map(label).join(', ')}`);
   if (e.roles?.length) parts.push(`roles: ${e.roles.join(', ')}`);
   if (e.account) parts.push('an active account');
@@ -47,6 +49,27 @@ export function holdings(
   if (parts.length === 0) return f.message;
   if (f.exemption?.status === 'expired') parts.push(`exemption expired ${f.exemption.expires}`);
   return parts.join('; ');
+}
+
+/** What an identity finding says about the person behind the account, in a few words; null for other findings. */
+function identityState(f: Finding): string | null {
+  const who = f.user?.identity;
+  switch (f.rule) {
+    case 'identity-leaver':
+      return who
+        ? `person ${who.state === 'terminated' ? 'gone (terminated)' : who.state} in ${who.source}`
+        : null;
+    case 'identity-unmatched':
+      return 'no identity source knows the account';
+    case 'identity-dormant':
+      return f.evidence.inactiveSince ? `no sign-in since ${f.evidence.inactiveSince.slice(0, 10)}` : null;
+    case 'identity-sso-broken':
+      return f.evidence.entraUser
+        ? `Entra link broken; the email belongs to Entra user ${f.evidence.entraUser.personId}`
+        : null;
+    default:
+      return null;
+  }
 }
 
 export function fixLabel(fix: FindingFix): string {

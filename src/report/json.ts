@@ -4,8 +4,10 @@
  */
 import type { Finding, PlanStep } from '../engine/types.js';
 import type { Report } from './model.js';
+import type { Renderer } from './renderer.js';
 
-function finding(f: Finding): Record<string, unknown> {
+/** One finding as the JSON report writes it (also the shape of an alert's new findings). */
+export function finding(f: Finding): Record<string, unknown> {
   return {
     id: f.id,
     rule: f.rule,
@@ -21,6 +23,8 @@ function finding(f: Finding): Record<string, unknown> {
       audience: f.user.audience,
       active: f.user.active,
       locked: f.user.locked,
+      ...(f.user.identity !== undefined ? { identity: f.user.identity && { ...f.user.identity } } : {}),
+      ...(f.user.audienceFrom !== undefined ? { audienceFrom: f.user.audienceFrom } : {}),
     },
     evidence: f.evidence,
     fix: f.fix,
@@ -31,7 +35,11 @@ function finding(f: Finding): Record<string, unknown> {
       ticket: f.exemption.ticket,
       status: f.exemption.status,
     },
-    location: { line: f.location.line, column: f.location.column },
+    location: {
+      line: f.location.line,
+      column: f.location.column,
+      ...(f.location.file !== undefined ? { file: f.location.file } : {}),
+    },
     ...(f.remediated ? { remediated: true } : {}),
   };
 }
@@ -62,7 +70,11 @@ export function reportToJson(report: Report): Record<string, unknown> {
     mode: report.mode,
     tenant: report.tenant,
     environment: report.environment,
-    policy: { path: report.policy.path, sha256: report.policy.sha256 },
+    policy: {
+      path: report.policy.path,
+      sha256: report.policy.sha256,
+      ...(report.policy.extends ? { extends: report.policy.extends } : {}),
+    },
     startedAt: report.startedAt,
     finishedAt: report.finishedAt,
     status: report.status,
@@ -87,6 +99,7 @@ export function reportToJson(report: Report): Record<string, unknown> {
       exempted: report.comparison.exempted,
     },
     discovery: report.discovery,
+    identity: report.identity,
     errors: report.errors.map((e) => ({
       code: e.code,
       message: e.message,
@@ -96,6 +109,7 @@ export function reportToJson(report: Report): Record<string, unknown> {
       column: e.column,
     })),
     redacted: report.redacted,
+    review: report.review,
   };
 }
 
@@ -103,3 +117,6 @@ export function reportToJson(report: Report): Record<string, unknown> {
 export function renderJson(report: Report): string {
   return JSON.stringify(reportToJson(report), null, 2) + '\n';
 }
+
+/** The JSON report file, behind the common renderer signature. */
+export const jsonFile: Renderer = (report) => renderJson(report);

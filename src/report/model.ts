@@ -2,14 +2,17 @@
  * The one report (SPEC §5). Built once per run; every channel (JSON, job summary, SARIF,
  * annotations, console, issue, comment, evidence) renders from it.
  */
+import type { FailOn } from '../domain/severity.js';
+import type { Environment } from '../domain/tenant.js';
 import type { FindingComparison } from '../engine/compare.js';
 import type { Discovery } from '../engine/discover.js';
-import type { ApplyRefusal, Evaluation, Finding, PlanStep } from '../engine/types.js';
+import type { ApplyRefusal, Evaluation, Finding, IdentitySummary, PlanStep } from '../engine/types.js';
 
-export type Mode = 'validate' | 'audit' | 'apply' | 'discover' | 'undo';
+export type Mode =
+  'validate' | 'audit' | 'apply' | 'discover' | 'undo' | 'review' | 'fleet-matrix' | 'fleet-report';
 export type RunStatus = 'pass' | 'fail' | 'error';
 /** the lowest severity that fails the run (`fail-on`) */
-export type FailOn = 'critical' | 'high' | 'medium' | 'low' | 'never';
+export type { FailOn };
 
 export interface ReportError {
   code: string;
@@ -40,8 +43,9 @@ export interface Report {
   tool: { name: 'servicetitan-access-guard'; version: string };
   mode: Mode;
   tenant: string | null;
-  environment: 'production' | 'integration';
-  policy: { path: string; sha256: string | null };
+  environment: Environment;
+  /** `extends`: the base policies the policy builds on, nearest first, each with its SHA-256 */
+  policy: { path: string; sha256: string | null; extends?: { path: string; sha256: string }[] };
   startedAt: string;
   finishedAt: string;
   status: RunStatus;
@@ -56,7 +60,55 @@ export interface Report {
   comparison: Comparison | null;
   /** discover mode only */
   discovery?: Discovery;
+  /** with an `identity` section (SPEC §8): accounts matched, unmatched, leaving and dormant, by source */
+  identity?: IdentitySummary;
   errors: ReportError[];
   /** whether names and emails in this report are masked */
   redacted: boolean;
+  /** `mode: review`: the access review this run started, synced or closed (SPEC §9) */
+  review?: ReviewSection;
+}
+
+/** One account of an access review and the decision that stands for it. */
+export interface ReviewAttestation {
+  /** `employee:162` */
+  key: string;
+  name: string;
+  email: string | null;
+  decision: 'keep' | 'revoke' | 'undecided';
+  reason: string | null;
+  /** the reviewer's GitHub login */
+  reviewer: string | null;
+  /** the deciding comment's `created_at` */
+  at: string | null;
+  commentUrl: string | null;
+  /** the campaign issue it is reviewed in */
+  issue: number;
+  why: string[];
+}
+
+export interface ReviewSection {
+  action: 'start' | 'sync' | 'close';
+  /** when the campaign started (its id); null when there is none */
+  campaign: string | null;
+  /** SHA-256 of the frozen roster, the same in every issue of the campaign */
+  rosterSha256: string | null;
+  /** YYYY-MM-DD */
+  due: string | null;
+  /** the campaign was closed by this run (or had been before a `close` that rewrote its evidence) */
+  closed: boolean;
+  issues: {
+    number: number;
+    url: string;
+    reviewers: string[];
+    accounts: number;
+    decided: number;
+    state: 'open' | 'closed';
+  }[];
+  accounts: number;
+  decided: number;
+  undecided: number;
+  kept: number;
+  revoked: number;
+  attestations: ReviewAttestation[];
 }

@@ -12,7 +12,17 @@ export function withholdPersonalData(report: Report): Report {
   const finding = (f: Finding): Finding => ({
     ...f,
     message: `${f.rule}: ${WITHHELD}`,
-    user: f.user ? { ...f.user, name: WITHHELD, email: null, login: null } : null,
+    user: f.user
+      ? {
+          ...f.user,
+          name: WITHHELD,
+          email: null,
+          login: null,
+          ...(f.user.identity?.personId.includes('@')
+            ? { identity: { ...f.user.identity, personId: WITHHELD } }
+            : {}),
+        }
+      : null,
     evidence: {
       ...f.evidence,
       ...(f.evidence.holders ? { holders: f.evidence.holders.map((h) => ({ ...h, name: WITHHELD })) } : {}),
@@ -55,6 +65,16 @@ export function withholdPersonalData(report: Report): Report {
     withheld.discovery = {
       ...report.discovery,
       changes: report.discovery.changes?.map((c) => ({ ...c, user: { ...c.user, name: WITHHELD } })) ?? null,
+      ...(report.discovery.unmatched
+        ? {
+            unmatched: report.discovery.unmatched.map((a) => ({
+              ...a,
+              name: WITHHELD,
+              email: null,
+              login: null,
+            })),
+          }
+        : {}),
     };
   }
   return withheld;

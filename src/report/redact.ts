@@ -49,6 +49,11 @@ export function maskUserRef(raw: string): string {
   return raw.includes('@') ? maskEmail(raw) : raw;
 }
 
+/** An identity's person id: an email (a CSV row) is masked; a directory's object id is kept, like ServiceTitan's ids. */
+export function maskPersonId(personId: string): string {
+  return personId.includes('@') ? maskEmail(personId) : personId;
+}
+
 function maskLogin(login: string): string {
   return login.includes('@') ? maskEmail(login) : maskWord(login);
 }
@@ -76,6 +81,7 @@ function collect(report: Report): (text: string) => string {
   }
   for (const step of report.plan) person(step.user);
   for (const change of report.discovery?.changes ?? []) person(change.user);
+  for (const account of report.discovery?.unmatched ?? []) person(account);
   return textMasker(masker);
 }
 
@@ -94,6 +100,8 @@ function redactUnguarded(report: Report): Report {
     name: maskName(u.name),
     email: u.email === null ? null : maskEmail(u.email),
     login: u.login === null ? null : maskLogin(u.login),
+    // a CSV row's person id is its email
+    ...(u.identity ? { identity: { ...u.identity, personId: maskPersonId(u.identity.personId) } } : {}),
   });
   const finding = (f: Finding): Finding => ({
     ...f,
@@ -148,6 +156,16 @@ function redactUnguarded(report: Report): Report {
       changes:
         report.discovery.changes?.map((c) => ({ ...c, user: { ...c.user, name: maskName(c.user.name) } })) ??
         null,
+      ...(report.discovery.unmatched
+        ? {
+            unmatched: report.discovery.unmatched.map((a) => ({
+              ...a,
+              name: maskName(a.name),
+              email: a.email === null ? null : maskEmail(a.email),
+              login: a.login === null ? null : maskLogin(a.login),
+            })),
+          }
+        : {}),
     };
   }
   return redacted;

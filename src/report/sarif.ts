@@ -5,11 +5,12 @@
  * A finding this run's apply fixed (and verified) is left out: code scanning then closes its alert
  * as fixed, which is what happened; the run's properties count them.
  */
-import { BUILT_IN_RULES, type Finding } from '../engine/types.js';
+import { BUILT_IN_RULES, IDENTITY_RULES, type Finding } from '../engine/types.js';
 import type { Policy, Rule, Severity } from '../policy/types.js';
 import { isExempt, isRemediated } from './build.js';
 import { fixLabel, holdings, recordRef } from './describe.js';
 import type { Report } from './model.js';
+import type { Renderer } from './renderer.js';
 import { inlineMarkdown, inlinePlain } from './text.js';
 
 export type SarifLevel = 'error' | 'warning' | 'note';
@@ -108,6 +109,31 @@ const BUILT_IN: Record<(typeof BUILT_IN_RULES)[number], { severity: Severity; te
     },
   };
 
+/** The identity findings (SPEC §8), described when the policy has an `identity` section. */
+const IDENTITY: Record<(typeof IDENTITY_RULES)[number], { severity: Severity; text: string; help: string }> =
+  {
+    'identity-leaver': {
+      severity: 'high',
+      text: 'An active ServiceTitan account belongs to a person the identity source shows as gone: terminated, suspended, or deleted from Entra ID.',
+      help: 'Lock or deactivate the account (`apply` does it when `identity.leaver-fix` is `lock` or `deactivate`), and revoke any API credentials the person created. Critical when the account holds a mapped permission or an admin role.',
+    },
+    'identity-unmatched': {
+      severity: 'medium',
+      text: 'An active ServiceTitan account that no identity source knows: nobody can say who uses it.',
+      help: 'Find who uses the account: add the person to an identity source or correct the account’s email; exempt a shared account that must stay, with a reason; deactivate it if nobody needs it.',
+    },
+    'identity-dormant': {
+      severity: 'low',
+      text: 'An active ServiceTitan account whose person has not signed in to the directory for `identity.dormant-after-days`.',
+      help: 'Ask whether the person still needs ServiceTitan; deactivate the account if not.',
+    },
+    'identity-sso-broken': {
+      severity: 'medium',
+      text: 'A ServiceTitan account linked to an Entra object that no longer exists, while its email belongs to another Entra user: single sign-on is broken.',
+      help: 'Connect the account to Microsoft again in ServiceTitan so it points at the Entra user its email belongs to, or correct the email.',
+    },
+  };
+
 /**
  * SARIF plain-text messages may embed links as `[text](target)`; a name from ServiceTitan must
  * not become one, so brackets (and the escape character) are escaped as the spec prescribes.
@@ -169,6 +195,18 @@ function descriptors(report: Report, policy: Policy | null): SarifReportingDescr
     const b = BUILT_IN[id];
     out.set(id, descriptor(id, b.severity, b.text, b.text, b.help));
   }
+  const identityFindings = report.findings.some((f) =>
+    (IDENTITY_RULES as readonly string[]).includes(f.rule),
+  );
+  if (policy?.identity || identityFindings) {
+    for (const id of IDENTITY_RULES) {
+      const b = IDENTITY[id];
+      const unmatched = policy?.identity?.unmatched;
+      const severity =
+        id === 'identity-unmatched' && unmatched && unmatched !== 'ignore' ? unmatched : b.severity;
+      out.set(id, descriptor(id, severity, b.text, b.text, b.help));
+    }
+  }
   // a report read back without its policy still gets a rule for every finding
   for (const f of report.findings) {
     if (!out.has(f.rule))
@@ -205,7 +243,8 @@ function result(f: Finding, ruleIndex: number, policyPath: string): SarifResult 
     locations: [
       {
         physicalLocation: {
-          artifactLocation: { uri: policyPath },
+          // a rule from a base policy (`extends`) is located in the base
+          artifactLocation: { uri: f.location.file ?? policyPath },
           region: { startLine: Math.max(1, f.location.line), startColumn: Math.max(1, f.location.column) },
         },
       },
@@ -259,3 +298,7 @@ export function renderSarif(report: Report, policy: Policy | null, opts: { polic
   }
   return { $schema: 'https://json.schemastore.org/sarif-2.1.0.json', version: '2.1.0', runs: [run] };
 }
+
+/** The SARIF file, behind the common renderer signature: the one place its policy path is normalised. */
+export const sarifFile: Renderer = (report, context) =>
+  JSON.stringify(renderSarif(report, context.policy, { policyPath: context.policyPath }), null, 2) + '\n';

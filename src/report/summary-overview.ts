@@ -3,6 +3,7 @@
  * (GitHub renders Mermaid in job summaries) and a rollup table by rule, so a reader sees where
  * the findings are before the tables of them.
  */
+import { compareSeverity, severityRank } from '../domain/severity.js';
 import type { Severity } from '../policy/types.js';
 import { isExempt, isRemediated } from './build.js';
 import type { Report } from './model.js';
@@ -22,23 +23,18 @@ interface RuleTally {
   fixed: number;
 }
 
-const SEVERITY_ORDER: Record<Severity, number> = { critical: 0, high: 1, medium: 2, low: 3 };
-
 function tallyByRule(report: Report): RuleTally[] {
   const tallies = new Map<string, RuleTally>();
   for (const f of report.findings) {
     const t = tallies.get(f.rule) ?? { rule: f.rule, severity: f.severity, open: 0, exempted: 0, fixed: 0 };
-    if (SEVERITY_ORDER[f.severity] < SEVERITY_ORDER[t.severity]) t.severity = f.severity;
+    if (severityRank(f.severity) < severityRank(t.severity)) t.severity = f.severity;
     if (isExempt(f)) t.exempted++;
     else if (isRemediated(f)) t.fixed++;
     else t.open++;
     tallies.set(f.rule, t);
   }
   return [...tallies.values()].sort(
-    (a, b) =>
-      SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||
-      b.open - a.open ||
-      a.rule.localeCompare(b.rule),
+    (a, b) => compareSeverity(a.severity, b.severity) || b.open - a.open || a.rule.localeCompare(b.rule),
   );
 }
 

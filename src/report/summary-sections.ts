@@ -54,6 +54,9 @@ const TITLE: Record<Report['mode'], string> = {
   apply: 'access remediation',
   discover: 'permission discovery',
   undo: 'undo',
+  review: 'access review',
+  'fleet-matrix': 'fleet matrix',
+  'fleet-report': 'fleet roll-up',
 };
 
 /**

@@ -7,6 +7,7 @@
 import type { Policy } from '../policy/types.js';
 import type { Report } from './model.js';
 import { overview } from './summary-overview.js';
+import { identitySection, unmatchedAccounts } from './summary-identity.js';
 import * as section from './summary-sections.js';
 import { inlineMarkdown as md } from './text.js';
 import { validateNotices } from './validated-only.js';
@@ -77,6 +78,7 @@ export function renderSummary(report: Report, opts: SummaryOptions = {}): string
     ...section.errors(report),
     ...section.comparison(report, ctx),
     ...overview(report),
+    ...identitySection(report),
     ...section.findingsBySeverity(report, ctx),
     ...section.remediated(report, ctx),
     ...section.plan(report),
@@ -84,6 +86,7 @@ export function renderSummary(report: Report, opts: SummaryOptions = {}): string
     ...section.exempted(report),
     ...section.expiringSoon(report),
     ...section.discovery(report),
+    ...unmatchedAccounts(report),
     ...sinceLastReview(opts.sinceLastReview),
     ...footer(report, opts),
   ];

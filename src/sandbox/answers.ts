@@ -111,7 +111,12 @@ export function injectedAnswer(rule: FaultRule): Answer | null {
     case 'status-502':
       return gatewayError(502, 'Bad gateway');
     case 'status-503':
-      return gatewayError(503, 'The service is temporarily unavailable');
+      // Microsoft Graph sends Retry-After with a 503 too
+      return gatewayError(
+        503,
+        'The service is temporarily unavailable',
+        rule.retryAfterSeconds === undefined ? undefined : { 'retry-after': String(rule.retryAfterSeconds) },
+      );
     case 'status-401':
       return gatewayError(401, 'Unauthorized', { 'www-authenticate': 'Bearer' });
     case 'status-403':

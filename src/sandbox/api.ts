@@ -3,7 +3,7 @@
  * export feeds. Writes live in writes.ts.
  */
 import { problem, project, type Answer } from './answers.js';
-import type { FiredFaults, RequestClass } from './faults.js';
+import type { RequestClass } from './faults.js';
 import {
   AnswerError,
   boolean,
@@ -21,19 +21,9 @@ import type {
   UserRoleRecord,
 } from './tenant-data.js';
 import { accountAction, updateUser } from './writes.js';
+import type { ApiContext } from './api-context.js';
 
-export interface ApiContext {
-  state: TenantData;
-  maxPageSize: number;
-  exportPageSize: number;
-  now: () => Date;
-  faults: FiredFaults;
-  /**
-   * Lists that answered an injected empty page: later pages of the same listing are served one
-   * page back, so the empty page is inserted rather than hiding records.
-   */
-  emptyPageShifts: Map<string, number>;
-}
+export type { ApiContext } from './api-context.js';
 
 export interface ApiRequest {
   method: string;

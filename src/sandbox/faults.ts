@@ -51,7 +51,7 @@ export interface FaultRule {
   after?: number;
   /** for 'slow' (default 60 s: beyond any sensible client timeout) */
   delayMs?: number;
-  /** for the 429 kinds (default 1) */
+  /** for the 429 kinds (default 1); on status-503, sends Retry-After (default: none) */
   retryAfterSeconds?: number;
 }
 

@@ -13,6 +13,8 @@ import {
   userRoles,
   type RoleKey,
 } from './catalogue.js';
+import type { EntraUserRecord, GoogleUserRecord, SandboxDirectory } from './directory-data.js';
+import { entraObjectId, SAMPLE_ENTRA_TENANT_ID, SAMPLE_GOOGLE_CUSTOMER_ID } from './sample-directory.js';
 import type { EmployeeRecord, TechnicianRecord, TenantData } from './tenant-data.js';
 
 /** mulberry32: a tiny seeded generator, so a seed always gives the same tenant. */
@@ -57,6 +59,12 @@ export interface GenerateTenantOptions {
   /** total users (employees and technicians), e.g. 100 … 20,000 */
   users: number;
   seed?: number;
+  /**
+   * Also identity directories over the users (every user with an email in Entra, the staff in
+   * Google; some disabled, some dormant), and internal employees linked by aadUserId. Default
+   * false: the users are then exactly those of the same seed without it.
+   */
+  directory?: boolean;
 }
 
 export function generateTenant(opts: GenerateTenantOptions): TenantData {
@@ -153,5 +161,63 @@ export function generateTenant(opts: GenerateTenantOptions): TenantData {
     userRoles: userRoles(),
     businessUnits: businessUnits(),
     permissionCatalogue: PERMISSION_CATALOGUE.map((entry) => ({ ...entry })),
+    ...(opts.directory ? { directory: generateDirectory(employees, technicians, opts.seed ?? 1) } : {}),
+  };
+}
+
+/**
+ * The people of a generated tenant. Its own random stream, so the users do not change with it:
+ * 4% of people are disabled (suspended in Google), 3% last signed in 100-400 days ago, the rest
+ * within 30 days; about 1% of the users are in no directory.
+ */
+function generateDirectory(
+  employees: EmployeeRecord[],
+  technicians: TechnicianRecord[],
+  seed: number,
+): SandboxDirectory {
+  const random = seededRandom(seed ^ 0x5eed1d);
+  const entra: EntraUserRecord[] = [];
+  const google: GoogleUserRecord[] = [];
+  const users = [...employees, ...technicians];
+  for (const [i, user] of users.entries()) {
+    const email = user.email?.toLowerCase();
+    if (!email || random() < 0.01) continue;
+    const internal = email.endsWith('@acme-hvac.com');
+    const id = entraObjectId(`generated:${seed}:${user.id}`);
+    if (internal && i < employees.length) user.aadUserId = id;
+    const roll = random();
+    const disabled = roll < 0.04;
+    const lastSignIn =
+      roll < 0.07 && !disabled ? 100 + Math.floor(random() * 300) : Math.floor(random() * 30);
+    entra.push({
+      id,
+      displayName: user.name,
+      userPrincipalName: internal ? email : `${email.replace('@', '_')}#EXT#@acmehvac.onmicrosoft.com`,
+      mail: email,
+      otherMails: internal ? [] : [email],
+      proxyAddresses: [`SMTP:${email}`],
+      accountEnabled: !disabled,
+      userType: internal ? 'Member' : 'Guest',
+      employeeId: null,
+      createdDateTime: user.createdOn,
+      lastSignInDaysAgo: lastSignIn,
+    });
+    if (!internal) continue;
+    const [givenName = '', familyName = ''] = user.name.split(' ');
+    google.push({
+      id: String(100_000_000_000_000_000_000n + BigInt(user.id)),
+      primaryEmail: email,
+      name: { givenName, familyName, fullName: user.name },
+      isAdmin: i < 3,
+      suspended: disabled,
+      archived: false,
+      creationTime: user.createdOn,
+      emails: [{ address: email, primary: true }],
+      lastLoginDaysAgo: lastSignIn,
+    });
+  }
+  return {
+    entra: { tenantId: SAMPLE_ENTRA_TENANT_ID, premium: true, users: entra },
+    google: { customerId: SAMPLE_GOOGLE_CUSTOMER_ID, users: google },
   };
 }

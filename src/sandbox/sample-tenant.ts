@@ -29,6 +29,9 @@
  * - technician 230 Rick Dalton, rick@dalton-mechanical.example: technician at an outside domain.
  * - technician 215: inactive internal technician (licence given back: licenseType null).
  * Every other user is internal (@acme-hvac.com), active, unlocked, without 10421/10422.
+ *
+ * Internal employees carry aadUserId (their Entra object id); the identity directories over these
+ * people, with a leaver, guests, a dormant user and a broken SSO link, are in sample-directory.ts.
  */
 import {
   BUSINESS_UNIT_IDS,
@@ -40,6 +43,7 @@ import {
   userRoles,
   type RoleKey,
 } from './catalogue.js';
+import { linkSampleToEntra, sampleDirectory } from './sample-directory.js';
 import type { EmployeeRecord, TechnicianRecord, TenantData } from './tenant-data.js';
 
 export { SAMPLE_PERMISSION_IDS } from './catalogue.js';
@@ -230,13 +234,17 @@ function technician(index: number): TechnicianRecord {
 }
 
 export function sampleTenant(): TenantData {
+  const employees = sampleEmployees();
+  const technicians = Array.from({ length: 30 }, (_, i) => technician(i));
+  linkSampleToEntra(employees);
   return {
     tenant: 1234567,
     company: { name: 'Acme HVAC', internalDomain: 'acme-hvac.com' },
-    employees: sampleEmployees(),
-    technicians: Array.from({ length: 30 }, (_, i) => technician(i)),
+    employees,
+    technicians,
     userRoles: userRoles(),
     businessUnits: businessUnits(),
     permissionCatalogue: PERMISSION_CATALOGUE.map((entry) => ({ ...entry })),
+    directory: sampleDirectory(employees, technicians),
   };
 }

@@ -8,6 +8,9 @@ import type { AddressInfo } from 'node:net';
 import { injectedAnswer, problem, rateLimited, type Answer } from './answers.js';
 import { handleApi, classify, type ApiContext } from './api.js';
 import { SANDBOX_CREDENTIALS, TokenAuthority, type SandboxCredentials } from './auth.js';
+import { SandboxDirectories } from './directory-api.js';
+import { SANDBOX_DIRECTORY_CREDENTIALS } from './directory-auth.js';
+import type { IdentityCredentials } from '../domain/identity.js';
 import { FaultPlan, RollingRateLimiter, faultsSchema, type Faults, type RequestClass } from './faults.js';
 import { AnswerError } from './query.js';
 import { changePermission } from './permissions.js';
@@ -31,6 +34,8 @@ export interface SandboxOptions {
   maxPageSize?: number;
   /** the export feeds' server-chosen page size, default 200 */
   exportPageSize?: number;
+  /** cap on the identity directories' page size, default Graph's 999 and Google's 500 */
+  directoryPageSize?: number;
   faults?: Faults;
   /** the clock for token expiry, modifiedOn and the request log; default real time */
   now?: () => Date;
@@ -56,6 +61,8 @@ export interface Sandbox {
   credentials: SandboxCredentials;
   /** the live state; writes are applied to it */
   readonly state: TenantData;
+  /** the identity directories served beside the tenant (SPEC §8) */
+  identity: SandboxIdentity;
   /** every API and token request (the control endpoints are not logged) */
   requests: SandboxRequest[];
   readonly tokensIssued: number;
@@ -64,6 +71,16 @@ export interface Sandbox {
   /** back to the initial data, no faults, log cleared */
   reset(): void;
   close(): Promise<void>;
+}
+
+/** What the identity settings need to read the sandbox's directories. */
+export interface SandboxIdentity {
+  /** the identity credentials and URL overrides pointing at this sandbox (inputs `entra-client-id` …) */
+  credentials: IdentityCredentials;
+  /** an `entra` source's `tenant-id`; null when the data has no directory */
+  entraTenantId: string | null;
+  /** a `google` source's `customer` (`my_customer` works too); null when the data has no directory */
+  googleCustomer: string | null;
 }
 
 const API_PREFIX = /^\/settings\/v2\/tenant\/([^/]+)(?:\/(.*))?$/;
@@ -77,6 +94,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const requests: SandboxRequest[] = [];
   const pendingTimers = new Set<NodeJS.Timeout>();
   let state = copyOf(initial);
+  const directories = new SandboxDirectories(() => state.directory, now, options.directoryPageSize);
   let plan = new FaultPlan({});
   let emptyPageShifts = new Map<string, number>();
   let closed = false;
@@ -115,6 +133,10 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       return method === 'POST'
         ? auth.tokenRequest(req.headers, body)
         : { status: 405, body: { error: 'invalid_request' } };
+    }
+    if (SandboxDirectories.handles(path)) {
+      const origin = `http://${req.headers.host ?? 'localhost'}`;
+      return directories.answer({ method, path, query, headers: req.headers, body, origin });
     }
     if (!path.startsWith('/settings/v2/')) return problem(404, `No such resource: ${path}`);
     // ServiceTitan's gateway refuses unauthenticated calls before looking at anything else
@@ -242,6 +264,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     authUrl: `${url}/connect/token`,
     tenant: String(initial.tenant),
     credentials,
+    identity: sandboxIdentity(url, initial),
     get state() {
       return state;
     },
@@ -259,5 +282,27 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       server.closeAllConnections();
       await done;
     },
+  };
+}
+
+function sandboxIdentity(url: string, data: TenantData): SandboxIdentity {
+  const admin = data.directory?.google.users.find((u) => u.isAdmin && !u.suspended && !u.archived);
+  const secrets = SANDBOX_DIRECTORY_CREDENTIALS;
+  return {
+    credentials: {
+      entraClientId: secrets.entraClientId,
+      entraClientSecret: secrets.entraClientSecret,
+      // the key is made on first use: a run without a Google source never pays for it
+      get googleCredentials() {
+        return secrets.googleCredentials;
+      },
+      googleSubject: admin?.primaryEmail ?? null,
+      entraAuthorityUrl: `${url}/entra/login`,
+      graphUrl: `${url}/entra/graph`,
+      googleTokenUrl: `${url}/google/token`,
+      googleApiUrl: `${url}/google`,
+    },
+    entraTenantId: data.directory?.entra.tenantId ?? null,
+    googleCustomer: data.directory?.google.customerId ?? null,
   };
 }

@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { ConfigurationError } from '../errors.js';
 
 import { EMPLOYEE_USER_ROLES, type EmployeeUserRole } from '../domain/employee-roles.js';
+import { duplicateDirectoryIds, sandboxDirectorySchema, type SandboxDirectory } from './directory-data.js';
 
 export { EMPLOYEE_USER_ROLES, type EmployeeUserRole };
 
@@ -139,6 +140,8 @@ export interface TenantData {
   businessUnits: BusinessUnitRecord[];
   /** what the sandbox's permission ids mean (ServiceTitan itself never names them) */
   permissionCatalogue: PermissionCatalogueEntry[];
+  /** the company's identity directories (Entra ID, Google Workspace); absent: none is served */
+  directory?: SandboxDirectory;
 }
 
 const isoDateTime = z.iso.datetime({ offset: true });
@@ -219,6 +222,7 @@ const tenantDataSchema = z.strictObject({
     }),
   ),
   permissionCatalogue: z.array(z.strictObject({ id: z.number().int(), label: z.string() })),
+  directory: sandboxDirectorySchema.optional(),
 });
 
 /** Checks that ids are unique within each collection (the API addresses records by id). */
@@ -232,6 +236,7 @@ function duplicateIds(data: TenantData): string[] {
       seen.add(record.id);
     }
   }
+  if (data.directory) problems.push(...duplicateDirectoryIds(data.directory));
   return problems;
 }
 

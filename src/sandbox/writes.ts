@@ -3,7 +3,7 @@
  * POST …/{id}/account-actions. They change the sandbox's state, so a later read shows them.
  */
 import { badRequest, problem, type Answer } from './answers.js';
-import type { ApiContext } from './api.js';
+import type { ApiContext } from './api-context.js';
 import { AnswerError } from './query.js';
 import {
   EMPLOYEE_USER_ROLES,

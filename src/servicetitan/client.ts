@@ -3,7 +3,7 @@
  * one normalized Snapshot, and carries the writes the writer makes.
  */
 import { EnvHttpProxyAgent, type Dispatcher } from 'undici';
-import type { BusinessUnit, Snapshot, TenantUser, UserKind, UserRole } from '../engine/snapshot.js';
+import type { BusinessUnit, Snapshot, TenantUser, UserKind, UserRole } from '../domain/tenant.js';
 import { silentLogger, type Logger } from '../logger.js';
 import { AccessTokens } from './auth.js';
 import { invalidResponseError } from './errors.js';
@@ -20,11 +20,16 @@ import {
 import { schemaReader, userRecordReader } from './record-reader.js';
 import {
   BusinessUnitRecord,
+  compactUser,
+  nameUser,
+  nullEntriesIn,
   PermissionSets,
   RoleRecord,
+  SharedLists,
   toBusinessUnit,
   toTenantUser,
   toUserRole,
+  type UserRecord,
 } from './records.js';
 import { RetryBudget } from './retry.js';
 import {
@@ -129,10 +134,23 @@ export class ServiceTitanClient {
     const source = options.source ?? 'list';
     const withUnits = options.businessUnits ?? true;
     const ctx = this.pagingContext();
+    // Each user record is kept as the user it describes the moment its page is read, with its
+    // permissions and role lists shared (PermissionSets, SharedLists), so the pages' JSON never
+    // piles up; the role and business unit names are filled in once those lists are in.
+    const sets = new PermissionSets();
+    const lists = new SharedLists();
+    /** the users whose permission list held null entries, with how many */
+    const nulls = new Map<TenantUser, number>();
+    const keep = (kind: UserKind) => (record: UserRecord) => {
+      const user = compactUser(kind, record, sets.intern(record.permissions), lists);
+      const count = nullEntriesIn(record.permissions);
+      if (count > 0) nulls.set(user, count);
+      return user;
+    };
     const readUsers = (kind: UserKind, what: string) =>
       source === 'export'
-        ? readExport(ctx, `/export${userCollection(kind)}`, userRecordReader, what)
-        : readList(ctx, userCollection(kind), userRecordReader, what);
+        ? readExport(ctx, `/export${userCollection(kind)}`, userRecordReader, what, keep(kind))
+        : readList(ctx, userCollection(kind), userRecordReader, what, {}, keep(kind));
     const none: PagedRecords<BusinessUnitRecord> = { records: [], warnings: [] };
     // the independent reads run concurrently; the gate and the limiter bound the pressure
     const reads = Promise.all([
@@ -149,22 +167,25 @@ export class ServiceTitanClient {
     const userRoles = roles.records.map(toUserRole);
     const businessUnits: BusinessUnit[] = units.records.map(toBusinessUnit);
     this.rememberNames(userRoles, businessUnits);
-    const sets = new PermissionSets();
-    const users: TenantUser[] = [
-      ...employees.records.map((r) =>
-        toTenantUser('employee', r, this.roleNames!, this.businessUnitNames, sets),
-      ),
-      ...technicians.records.map((r) =>
-        toTenantUser('technician', r, this.roleNames!, this.businessUnitNames, sets),
-      ),
-    ];
+    const users: TenantUser[] = employees.records.concat(technicians.records);
+    // the null entries of the users kept (not of a duplicate or of a list read again)
+    let nullEntries = 0;
+    let listsWithNulls = 0;
+    for (const user of users) {
+      nameUser(user, this.roleNames!, this.businessUnitNames, lists);
+      const count = nulls.get(user);
+      if (count !== undefined) {
+        nullEntries += count;
+        listsWithNulls++;
+      }
+    }
     this.logger.debug(
       `Read ${users.length} users, ${userRoles.length} roles, ${businessUnits.length} business units in ${this.stats.requests} requests`,
     );
-    const skipped = sets.nullEntries
+    const skipped = nullEntries
       ? [
-          `permissions: skipped ${sets.nullEntries} null entr${sets.nullEntries === 1 ? 'y' : 'ies'} in ` +
-            `${sets.listsWithNulls} user${sets.listsWithNulls === 1 ? "'s" : "s'"} permission lists; ` +
+          `permissions: skipped ${nullEntries} null entr${nullEntries === 1 ? 'y' : 'ies'} in ` +
+            `${listsWithNulls} user${listsWithNulls === 1 ? "'s" : "s'"} permission lists; ` +
             'such an entry names no permission, so the rest of each user was audited as usual',
         ]
       : [];

@@ -1,6 +1,8 @@
 /**
  * Reading every record of a list or export endpoint. A snapshot is never partial: any page that
- * cannot be read, or paging that does not end, throws.
+ * cannot be read, or paging that does not end, throws. Each record is checked and turned into what
+ * the caller keeps (`keep`) as its page arrives, so a page's parsed JSON is garbage once it is
+ * read: the memory held is the kept records', not every page's answer.
  */
 import type { z } from 'zod';
 import type { Logger } from '../logger.js';
@@ -66,15 +68,17 @@ interface ReadPage<T> {
  * page 1 the page count is known from `totalCount` and the size actually granted (the number of
  * items on page 1: ServiceTitan may grant fewer than asked while echoing the asked size), so the
  * remaining pages are fetched in parallel; `hasMore` is still followed if the server says more.
+ * Each record read is kept as `keep` makes it (by default as read); records are told apart by id.
  */
-export async function readList<T extends { id: number }>(
+export async function readList<T extends { id: number }, K extends { id: number } = T>(
   ctx: PagingContext,
   resource: string,
   reader: RecordReader<T>,
   what: string,
   filters: Query = {},
-): Promise<PagedRecords<T>> {
-  const first = await readListOnce(ctx, resource, reader, what, filters);
+  keep: (record: T) => K = (record) => record as unknown as K,
+): Promise<PagedRecords<K>> {
+  const first = await readListOnce(ctx, resource, reader, what, filters, keep);
   if (first.complete) return first;
   // Fewer distinct records than the reported total: pages shifted while they were read in
   // parallel (a record added or removed, or an inserted empty page), so some were missed.
@@ -82,7 +86,7 @@ export async function readList<T extends { id: number }>(
   ctx.logger.debug(
     `${what}: ${first.records.length} of ${first.totalCount} records read; reading the list again`,
   );
-  const second = await readListOnce(ctx, resource, reader, what, filters);
+  const second = await readListOnce(ctx, resource, reader, what, filters, keep);
   if (second.complete) return second;
   const path = tenantPath(ctx.connection, resource);
   throw new ServiceTitanRuntimeError(
@@ -93,16 +97,17 @@ export async function readList<T extends { id: number }>(
   );
 }
 
-async function readListOnce<T extends { id: number }>(
+async function readListOnce<T extends { id: number }, K extends { id: number }>(
   ctx: PagingContext,
   resource: string,
   reader: RecordReader<T>,
   what: string,
   filters: Query,
-): Promise<PagedRecords<T> & { complete: boolean; totalCount: number | null }> {
+  keepAs: (record: T) => K,
+): Promise<PagedRecords<K> & { complete: boolean; totalCount: number | null }> {
   const details: ServiceTitanErrorDetails = { method: 'GET', path: tenantPath(ctx.connection, resource) };
   const startedAt = ctx.now();
-  const pages = new Map<number, T[]>();
+  const pages = new Map<number, K[]>();
   let fetched = 0;
   // set when this read failed: the later pages still queued are not sent
   let failed = false;
@@ -134,9 +139,9 @@ async function readListOnce<T extends { id: number }>(
     }
     return read;
   };
-  const keep = (page: number, read: ReadPage<unknown>): ReadPage<T> => {
+  const keep = (page: number, read: ReadPage<unknown>): ReadPage<K> => {
     const records = read.records.map((r, i) =>
-      parseRecord(reader, r, details, `record ${i + 1} on page ${page}`),
+      keepAs(parseRecord(reader, r, details, `record ${i + 1} on page ${page}`)),
     );
     takeRecords(ctx, details, records.length);
     pages.set(page, records);
@@ -145,33 +150,38 @@ async function readListOnce<T extends { id: number }>(
     return { ...read, records };
   };
 
-  const firstPage = await fetchPage(1);
-  let lastPage = 1;
-  const granted = firstPage.records.length;
-  let pageLimit = Infinity;
-  let rest: Promise<ReadPage<T>[]> = Promise.resolve([]);
-  if (firstPage.hasMore && firstPage.totalCount !== null && granted > 0) {
-    const expected = Math.ceil(firstPage.totalCount / granted);
-    // a total beyond the allowance is refused before any later page is asked for
-    checkTotal(ctx, details, firstPage.totalCount, granted, expected);
-    pageLimit = expected + 2;
-    const later: number[] = [];
-    for (let page = 2; page <= expected; page++) later.push(page);
-    // the client's concurrency gate and rate limiter bound how many of these run at once
-    rest = Promise.all(later.map(async (page) => keep(page, await fetchPage(page))));
-    lastPage = Math.max(1, expected);
-    // page 1 may turn out unreadable below; the later pages' outcome is then of no interest
-    rest.catch(() => {
+  /** Page 1 read and kept, and the later pages on their way; page 1's JSON is not held past it. */
+  const start = async () => {
+    const firstPage = await fetchPage(1);
+    let lastPage = 1;
+    const granted = firstPage.records.length;
+    let pageLimit = Infinity;
+    let rest: Promise<ReadPage<K>[]> = Promise.resolve([]);
+    if (firstPage.hasMore && firstPage.totalCount !== null && granted > 0) {
+      const expected = Math.ceil(firstPage.totalCount / granted);
+      // a total beyond the allowance is refused before any later page is asked for
+      checkTotal(ctx, details, firstPage.totalCount, granted, expected);
+      pageLimit = expected + 2;
+      const later: number[] = [];
+      for (let page = 2; page <= expected; page++) later.push(page);
+      // the client's concurrency gate and rate limiter bound how many of these run at once
+      rest = Promise.all(later.map(async (page) => keep(page, await fetchPage(page))));
+      lastPage = Math.max(1, expected);
+      // page 1 may turn out unreadable below; the later pages' outcome is then of no interest
+      rest.catch(() => {
+        failed = true;
+      });
+    }
+    try {
+      return { first: keep(1, firstPage), lastPage, granted, pageLimit, rest };
+    } catch (error) {
       failed = true;
-    });
-  }
-  let first: ReadPage<T>;
-  try {
-    first = keep(1, firstPage);
-  } catch (error) {
-    failed = true;
-    throw error;
-  }
+      throw error;
+    }
+  };
+  const started = await start();
+  const { first, granted, pageLimit, rest } = started;
+  let { lastPage } = started;
   const answers = await rest;
   let last = answers.length ? answers[answers.length - 1]! : first;
 
@@ -207,14 +217,15 @@ async function readListOnce<T extends { id: number }>(
  * All records of an export feed (`from` = the previous `continueFrom`). Export feeds include
  * inactive users, but are sequential by nature: each page needs the previous page's token.
  */
-export async function readExport<T extends { id: number }>(
+export async function readExport<T extends { id: number }, K extends { id: number } = T>(
   ctx: PagingContext,
   resource: string,
   reader: RecordReader<T>,
   what: string,
-): Promise<PagedRecords<T>> {
+  keep: (record: T) => K = (record) => record as unknown as K,
+): Promise<PagedRecords<K>> {
   const details: ServiceTitanErrorDetails = { method: 'GET', path: tenantPath(ctx.connection, resource) };
-  const records: T[] = [];
+  const records: K[] = [];
   const tokens = new Set<string>();
   const startedAt = ctx.now();
   let from: string | undefined;
@@ -228,7 +239,7 @@ export async function readExport<T extends { id: number }>(
     const parsed = parsePage(ExportPage, body, details, `page ${page}`);
     takeRecords(ctx, details, parsed.data.length);
     parsed.data.forEach((r, i) =>
-      records.push(parseRecord(reader, r, details, `record ${i + 1} on page ${page}`)),
+      records.push(keep(parseRecord(reader, r, details, `record ${i + 1} on page ${page}`))),
     );
     ctx.logger.progress?.(what, records.length);
     if (!parsed.hasMore) break;

@@ -6,7 +6,7 @@
  * PermissionSets), because it names no permission at all.
  */
 import { z } from 'zod';
-import type { BusinessUnit, TenantUser, UserKind, UserRole } from '../engine/snapshot.js';
+import type { BusinessUnit, TenantUser, UserKind, UserRole } from '../domain/tenant.js';
 
 const optionalText = z.string().nullish().catch(null);
 const optionalInt = z.number().int().nullish().catch(null);
@@ -97,13 +97,22 @@ export class PermissionSets {
   nullEntries = 0;
   listsWithNulls = 0;
 
+  /** The user's permissions object, its null entries counted. */
   of(list: UserRecord['permissions']): Permissions {
+    const nulls = nullEntriesIn(list);
+    if (nulls > 0) {
+      this.nullEntries += nulls;
+      this.listsWithNulls++;
+    }
+    return this.intern(list);
+  }
+
+  /** The user's permissions object, shared with every other list equal to this one; nothing counted. */
+  intern(list: UserRecord['permissions']): Permissions {
     const entries = list ?? [];
     let hash = entries.length;
-    let nulls = 0;
     for (const p of entries) {
       if (p === null) {
-        nulls++;
         hash = (Math.imul(hash, 31) + 7) | 0;
         continue;
       }
@@ -111,10 +120,6 @@ export class PermissionSets {
       const value = valueText(p.value);
       if (value === null) hash = (Math.imul(hash, 31) + 1) | 0;
       else for (let i = 0; i < value.length; i++) hash = (Math.imul(hash, 31) + value.charCodeAt(i)) | 0;
-    }
-    if (nulls > 0) {
-      this.nullEntries += nulls;
-      this.listsWithNulls++;
     }
     const bucket = this.byHash.get(hash) ?? [];
     const known = bucket.find((set) => sameList(set.list, entries));
@@ -126,6 +131,13 @@ export class PermissionSets {
     this.byHash.set(hash, bucket);
     return permissions;
   }
+}
+
+/** The null entries of a permissions list: each names no permission and is skipped. */
+export function nullEntriesIn(list: UserRecord['permissions']): number {
+  let nulls = 0;
+  for (const p of list ?? []) if (p === null) nulls++;
+  return nulls;
 }
 
 type PermissionList = NonNullable<UserRecord['permissions']>;
@@ -156,8 +168,59 @@ export function toTenantUser(
   businessUnitNames: ReadonlyMap<number, string>,
   permissionSets: PermissionSets = new PermissionSets(),
 ): TenantUser {
-  const roleIds = record.roleIds ?? [];
-  const permissions = permissionSets.of(record.permissions);
+  const user = compactUser(kind, record, permissionSets.of(record.permissions));
+  nameUser(user, roleNames, businessUnitNames);
+  return user;
+}
+
+/**
+ * Lists many users hold alike, shared: one frozen list per set of role ids, one of their names,
+ * and one empty list of custom fields. With the shared permissions objects (PermissionSets) they
+ * make a user of a large tenant a few hundred bytes; the engine only reads them.
+ */
+export class SharedLists {
+  private readonly ids = new Map<string, number[]>();
+  private readonly names = new Map<number[], string[]>();
+  readonly noCustomFields: TenantUser['customFields'] = Object.freeze(
+    [],
+  ) as unknown as TenantUser['customFields'];
+
+  roleIds(list: number[]): number[] {
+    const key = list.join(',');
+    let shared = this.ids.get(key);
+    if (!shared) {
+      shared = Object.freeze([...list]) as number[];
+      this.ids.set(key, shared);
+    }
+    return shared;
+  }
+
+  /** The names of a shared list of role ids (see `nameUser`). */
+  roleNames(ids: number[], names: ReadonlyMap<number, string>): string[] {
+    let shared = this.names.get(ids);
+    if (!shared) {
+      shared = Object.freeze(ids.map((id) => names.get(id) ?? `#${id}`)) as string[];
+      this.names.set(ids, shared);
+    }
+    return shared;
+  }
+}
+
+/**
+ * The user a record describes, with its `permissions` object given (see PermissionSets) and the
+ * names that need other lists left empty (`roles`, `businessUnit`) until `nameUser`: what the
+ * client keeps of each record while the role and business unit lists may still be on their way.
+ * With `shared`, lists many users hold alike are shared (see SharedLists).
+ */
+export function compactUser(
+  kind: UserKind,
+  record: UserRecord,
+  permissions: Permissions,
+  shared?: SharedLists,
+): TenantUser {
+  const ids = record.roleIds ?? [];
+  const roleIds = shared ? shared.roleIds(ids) : ids;
+  const fields = record.customFields ?? [];
   return {
     kind,
     id: record.id,
@@ -170,21 +233,35 @@ export function toTenantUser(
     locked: record.accountLocked ?? false,
     role: kind === 'employee' ? text(record.role) : null,
     roleIds,
-    roles: roleIds.map((id) => roleNames.get(id) ?? `#${id}`),
+    roles: [],
     businessUnitId: record.businessUnitId ?? null,
-    businessUnit:
-      record.businessUnitId === null || record.businessUnitId === undefined
-        ? null
-        : (businessUnitNames.get(record.businessUnitId) ?? null),
+    businessUnit: null,
     permissions,
-    customFields: (record.customFields ?? []).map((f) => ({
-      typeId: f.typeId ?? null,
-      name: f.name ?? null,
-      value: f.value ?? null,
-    })),
+    customFields:
+      shared && fields.length === 0
+        ? shared.noCustomFields
+        : fields.map((f) => ({
+            typeId: f.typeId ?? null,
+            name: f.name ?? null,
+            value: f.value ?? null,
+          })),
     aadUserId: text(record.aadUserId),
     licenseType: kind === 'technician' ? technicianLicenseType(record.isManagedTech) : null,
   };
+}
+
+/** Fills in a `compactUser`'s role names (an unknown id as `#ID`) and business unit name. */
+export function nameUser(
+  user: TenantUser,
+  roleNames: ReadonlyMap<number, string>,
+  businessUnitNames: ReadonlyMap<number, string>,
+  shared?: SharedLists,
+): void {
+  user.roles = shared
+    ? shared.roleNames(user.roleIds, roleNames)
+    : user.roleIds.map((id) => roleNames.get(id) ?? `#${id}`);
+  user.businessUnit =
+    user.businessUnitId === null ? null : (businessUnitNames.get(user.businessUnitId) ?? null);
 }
 
 /**

@@ -74,6 +74,11 @@ export interface RetryOptions {
   sleep: (ms: number) => Promise<void>;
   random?: () => number;
   onRetry?: () => void;
+  /**
+   * What answered, when it is not ServiceTitan (a webhook): the retry line then names it alone,
+   * `Slack webhook 1 of 2 answered 429 (rate limited): retrying in 5 s (attempt 2 of 4)`.
+   */
+  subject?: string;
 }
 
 export function backoffMs(retry: number, random: () => number = Math.random): number {
@@ -125,7 +130,9 @@ export async function withRetries<T>(
     retries++;
     options.onRetry?.();
     // Visible in the log and on the console, without --debug: a run that slows down says why.
-    logger.info(retryLine(label, outcome, waitMs, retries, options.maxRetries), { prominent: true });
+    logger.info(retryLine(label, outcome, waitMs, retries, options.maxRetries, options.subject), {
+      prominent: true,
+    });
     await options.sleep(waitMs);
   }
 }
@@ -160,11 +167,17 @@ function retryLine(
   waitMs: number,
   retries: number,
   maxRetries: number,
+  subject?: string,
 ): string {
+  const status = `${outcome.status}${outcome.status === 429 ? ' (rate limited)' : ''}`;
   const what =
     outcome.status === undefined
-      ? `ServiceTitan request ${label} failed: ${outcome.reason};`
-      : `ServiceTitan answered ${outcome.status}${outcome.status === 429 ? ' (rate limited)' : ''} to ${label}:`;
+      ? subject
+        ? `${subject} failed: ${outcome.reason};`
+        : `ServiceTitan request ${label} failed: ${outcome.reason};`
+      : subject
+        ? `${subject} answered ${status}:`
+        : `ServiceTitan answered ${status} to ${label}:`;
   return `${what} retrying in ${readableSeconds(waitMs)} (attempt ${retries + 1} of ${maxRetries + 1})`;
 }
 

@@ -3,13 +3,15 @@
  * or the CLI environment; the tuning has defaults chosen for ServiceTitan's documented limits and
  * is overridden by tests (short budgets) and the benchmark (naive baseline).
  */
+import type { Environment } from '../domain/tenant.js';
+
 export interface ServiceTitanConnection {
   /** digits only (validated by the caller) */
   tenant: string;
   clientId: string;
   clientSecret: string;
   appKey: string;
-  environment: 'production' | 'integration';
+  environment: Environment;
   /** host root override; the client appends /settings/v2/tenant/{tenant}/... */
   apiUrl?: string;
   /** full token URL override */

@@ -3,7 +3,7 @@
  * get the recording writer, which cannot reach the network; only apply and undo get the live one.
  * ServiceTitan has no call that removes a single permission: these are all the fixes there are.
  */
-import type { UserKind } from '../engine/snapshot.js';
+import type { UserKind } from '../domain/tenant.js';
 import { userCollection, type ServiceTitanClient } from './client.js';
 
 export interface ServiceTitanWriter {

@@ -6,7 +6,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-const AREAS = 'policy|input|auth|tenant|servicetitan|apply|undo|evidence|sandbox|internal|config';
+const AREAS = 'policy|input|auth|tenant|servicetitan|apply|undo|evidence|sandbox|internal|config|fleet';
 const QUOTED_CODE = new RegExp(`['"]((?:${AREAS})\\.[a-z0-9-]+)['"]`, 'g');
 // A code of an area not listed above, recognised by where it stands: `code: '…'` or `…Error('…'`.
 const CODE_IN_CONTEXT = /(?:\bcode:\s*|Error\(\s*)['"]([a-z]+\.[a-z0-9-]+)['"]/g;

@@ -1,5 +1,7 @@
 /**
- * The committed action bundle, run as GitHub's runner runs it, against the sandbox on loopback.
+ * The action, run as GitHub's runner runs it, against the sandbox on loopback: a validate and a
+ * full audit through the committed bundle (dist/index.js); the other cases run the action's
+ * `run()` in this process, with the same inputs, files and outputs.
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -7,6 +9,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { Ajv } from 'ajv';
 import { startSandbox, type Sandbox } from '../../src/sandbox/index.js';
 import { ROOT, runAction, sandboxInputs } from './harness.js';
+import { runActionInProcess } from '../helpers/in-process.js';
 
 let sandbox: Sandbox;
 let starter: string;
@@ -27,7 +30,7 @@ function credentials(): Record<string, string> {
 const POLICY = '.github/servicetitan-access.yml';
 
 describe('mode: validate', () => {
-  it('passes a valid policy without any credentials and says so in the summary', async () => {
+  it('passes a valid policy without any credentials and says so in the summary (the bundle)', async () => {
     const run = await runAction({ inputs: { mode: 'validate' }, files: { [POLICY]: starter } });
     expect(run.code).toBe(0);
     expect(run.outputs.status).toBe('pass');
@@ -41,7 +44,7 @@ describe('mode: validate', () => {
 
   it('fails an invalid policy with an error annotation at its line and column', async () => {
     const broken = starter.replace('applies-to:', 'aplies-to:');
-    const run = await runAction({ inputs: { mode: 'validate' }, files: { [POLICY]: broken } });
+    const run = await runActionInProcess({ inputs: { mode: 'validate' }, files: { [POLICY]: broken } });
     expect(run.code).not.toBe(0);
     expect(run.outputs.status).toBe('error');
     const line = broken.split('\n').findIndex((l) => l.includes('aplies-to:')) + 1;
@@ -51,7 +54,7 @@ describe('mode: validate', () => {
   });
 
   it('names the input when a value is invalid', async () => {
-    const run = await runAction({
+    const run = await runActionInProcess({
       inputs: { mode: 'validate', 'fail-on': 'whatever' },
       files: { [POLICY]: starter },
     });
@@ -61,7 +64,7 @@ describe('mode: validate', () => {
   });
 
   it('refuses a tenant id carrying a newline and a workflow command', async () => {
-    const run = await runAction({
+    const run = await runActionInProcess({
       inputs: { mode: 'audit', ...credentials(), tenant: '1\n::set-output name=status::pass' },
       files: { [POLICY]: starter },
     });
@@ -72,7 +75,7 @@ describe('mode: validate', () => {
 });
 
 describe('mode: audit', () => {
-  it('audits the sample tenant: outputs, report, summary and one annotation per rule', async () => {
+  it('audits the sample tenant: outputs, report, summary and one annotation per rule (the bundle)', async () => {
     const run = await runAction({
       inputs: { mode: 'audit', ...credentials(), sarif: 'out/guard.sarif' },
       files: { [POLICY]: starter },
@@ -109,7 +112,7 @@ describe('mode: audit', () => {
   });
 
   it('writes no report when `report` is empty, and still writes the summary', async () => {
-    const run = await runAction({
+    const run = await runActionInProcess({
       inputs: { mode: 'audit', ...credentials(), report: '' },
       files: { [POLICY]: starter },
     });
@@ -118,7 +121,7 @@ describe('mode: audit', () => {
   });
 
   it('passes with fail-on never, whatever it finds', async () => {
-    const run = await runAction({
+    const run = await runActionInProcess({
       inputs: { mode: 'audit', ...credentials(), 'fail-on': 'never' },
       files: { [POLICY]: starter },
     });
@@ -127,7 +130,7 @@ describe('mode: audit', () => {
   });
 
   it('masks every secret and never prints one', async () => {
-    const run = await runAction({
+    const run = await runActionInProcess({
       inputs: { mode: 'audit', ...credentials() },
       files: { [POLICY]: starter },
     });
@@ -144,7 +147,7 @@ describe('mode: audit', () => {
   });
 
   it('on a pull request without credentials validates only and passes', async () => {
-    const run = await runAction({
+    const run = await runActionInProcess({
       inputs: { mode: 'audit' },
       event: {
         name: 'pull_request',
@@ -158,7 +161,7 @@ describe('mode: audit', () => {
   });
 
   it('names the missing credentials outside pull requests', async () => {
-    const run = await runAction({
+    const run = await runActionInProcess({
       inputs: { mode: 'audit', tenant: sandbox.tenant },
       files: { [POLICY]: starter },
     });
@@ -168,7 +171,7 @@ describe('mode: audit', () => {
   });
 
   it('redacts names and emails when the repository is public', async () => {
-    const run = await runAction({
+    const run = await runActionInProcess({
       inputs: { mode: 'audit', ...credentials() },
       event: { name: 'schedule', payload: { repository: { private: false } } },
       files: { [POLICY]: starter },

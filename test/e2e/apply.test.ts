@@ -1,11 +1,13 @@
 /**
- * Guarded remediation through the committed bundle, checked against the sandbox's state.
+ * Guarded remediation, checked against the sandbox's state: the first apply and its rerun through
+ * the committed bundle, the other cases through the action's `run()` in this process.
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startSandbox, type Sandbox } from '../../src/sandbox/index.js';
 import { ROOT, runAction, sandboxInputs } from './harness.js';
+import { runActionInProcess } from '../helpers/in-process.js';
 
 let sandbox: Sandbox;
 let starter: string;
@@ -43,7 +45,7 @@ function lockedIds(s: Awaited<ReturnType<typeof state>>): number[] {
 }
 
 describe('mode: apply', () => {
-  it('locks exactly the planned users, verifies each, and a second run has nothing to do', async () => {
+  it('locks exactly the planned users, verifies each, and a second run has nothing to do (the bundle)', async () => {
     const before = lockedIds(await state());
     const run = await runAction({ inputs: inputs(), files: { [POLICY]: starter } });
     const report = JSON.parse(
@@ -66,7 +68,7 @@ describe('mode: apply', () => {
   });
 
   it('never writes on a pull request, whatever the inputs, and fails the step', async () => {
-    const run = await runAction({
+    const run = await runActionInProcess({
       inputs: inputs(),
       event: {
         name: 'pull_request',
@@ -81,7 +83,10 @@ describe('mode: apply', () => {
   });
 
   it('refuses a plan larger than max-changes and changes nothing', async () => {
-    const run = await runAction({ inputs: inputs({ 'max-changes': '2' }), files: { [POLICY]: starter } });
+    const run = await runActionInProcess({
+      inputs: inputs({ 'max-changes': '2' }),
+      files: { [POLICY]: starter },
+    });
     expect(run.outputs.status).toBe('fail');
     expect(run.outputs['applied-changes']).toBe('0');
     expect(await writes()).toEqual([]);
@@ -94,7 +99,7 @@ describe('mode: apply', () => {
       'protected-users: [kevin.tran@coolit-integrations.example]\n',
     );
     expect(policy).toContain('kevin.tran@coolit-integrations.example');
-    const run = await runAction({ inputs: inputs(), files: { [POLICY]: policy } });
+    const run = await runActionInProcess({ inputs: inputs(), files: { [POLICY]: policy } });
     expect(run.outputs.status).toBe('fail');
     expect(await writes()).toEqual([]);
     const report = JSON.parse(
@@ -113,7 +118,7 @@ describe('mode: apply', () => {
         rules: [{ kind: 'write-noop', match: { method: 'PATCH', path: '/employees/161' } }],
       }),
     });
-    const run = await runAction({ inputs: inputs(), files: { [POLICY]: starter } });
+    const run = await runActionInProcess({ inputs: inputs(), files: { [POLICY]: starter } });
     expect(run.outputs.status).toBe('error');
     expect(run.code).toBe(1);
     const report = JSON.parse(
@@ -130,7 +135,7 @@ describe('mode: apply', () => {
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({}),
     });
-    const rerun = await runAction({ inputs: inputs(), files: { [POLICY]: starter } });
+    const rerun = await runActionInProcess({ inputs: inputs(), files: { [POLICY]: starter } });
     const second = JSON.parse(
       await readFile(path.join(rerun.workspace, 'servicetitan-access-report.json'), 'utf8'),
     );
@@ -143,7 +148,7 @@ describe('mode: apply', () => {
 describe('modes other than apply never write', () => {
   for (const mode of ['validate', 'audit', 'discover']) {
     it(`mode ${mode} sends no request other than GET to ServiceTitan's API`, async () => {
-      await runAction({ inputs: inputs({ mode }), files: { [POLICY]: starter } });
+      await runActionInProcess({ inputs: inputs({ mode }), files: { [POLICY]: starter } });
       expect(await writes()).toEqual([]);
     });
   }

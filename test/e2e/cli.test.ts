@@ -1,5 +1,6 @@
 /**
- * The committed CLI bundle (`dist/cli.js`), run as a user runs it.
+ * The CLI run as a user runs it: validate, audit, demo and help through the committed bundle
+ * (`dist/cli.js`); the other cases through the command line's `runCommand` in this process.
  */
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import os from 'node:os';
@@ -7,6 +8,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSandbox, type Sandbox } from '../../src/sandbox/index.js';
 import { ROOT, runCli, sandboxEnv } from './harness.js';
+import { runCliInProcess } from '../helpers/in-process.js';
 
 let sandbox: Sandbox;
 let env: Record<string, string>;
@@ -31,7 +33,7 @@ describe('st-access-guard', () => {
     const text = (await readFile(STARTER, 'utf8')).replace('applies-to:', 'aplies-to:');
     await writeFile(file, text);
     const line = text.split('\n').findIndex((l) => l.includes('aplies-to:')) + 1;
-    const res = await runCli(['validate', '--policy', file]);
+    const res = await runCliInProcess(['validate', '--policy', file]);
     expect(res.code).toBe(2);
     expect(res.stdout + res.stderr).toContain(`${file}:${line}:`);
     expect(res.stdout + res.stderr).toMatch(/applies-to/);
@@ -50,14 +52,16 @@ describe('st-access-guard', () => {
   });
 
   it('audit: exit 2 naming the variables when credentials are missing', async () => {
-    const res = await runCli(['audit', '--policy', STARTER], { env: { ST_TENANT: sandbox.tenant } });
+    const res = await runCliInProcess(['audit', '--policy', STARTER], { env: { ST_TENANT: sandbox.tenant } });
     expect(res.code).toBe(2);
     expect(res.stdout + res.stderr).toMatch(/ST_CLIENT_SECRET/);
   });
 
   it('audit: exit 2 with a clear message for a wrong client secret, which is never printed', async () => {
     const wrong = 'cs1.definitely-wrong-secret-value';
-    const res = await runCli(['audit', '--policy', STARTER], { env: { ...env, ST_CLIENT_SECRET: wrong } });
+    const res = await runCliInProcess(['audit', '--policy', STARTER], {
+      env: { ...env, ST_CLIENT_SECRET: wrong },
+    });
     expect(res.code).toBe(2);
     expect(res.stdout + res.stderr).toMatch(/client/i);
     expect(res.stdout + res.stderr).not.toContain(wrong);
@@ -66,7 +70,9 @@ describe('st-access-guard', () => {
   it('discover: lists permission ids with their values, and the changes since a snapshot', async () => {
     const dir = await mkdtemp(path.join(os.tmpdir(), 'st-guard-cli-'));
     const snap = path.join(dir, 'before.json');
-    const first = await runCli(['discover', '--policy', STARTER, '--snapshot', snap, '--json'], { env });
+    const first = await runCliInProcess(['discover', '--policy', STARTER, '--snapshot', snap, '--json'], {
+      env,
+    });
     expect(first.code).toBe(0);
     const report = JSON.parse(first.stdout);
     const ids = report.discovery.permissions.map((p: { id: number }) => p.id);
@@ -77,9 +83,12 @@ describe('st-access-guard', () => {
     const perm = user?.permissions?.find((p) => p?.id === 10405);
     if (!perm) throw new Error('sample tenant changed: employee 150 has no permission 10405');
     perm.value = perm.value === 'True' ? 'False' : 'True';
-    const second = await runCli(['discover', '--policy', STARTER, '--baseline-snapshot', snap, '--json'], {
-      env,
-    });
+    const second = await runCliInProcess(
+      ['discover', '--policy', STARTER, '--baseline-snapshot', snap, '--json'],
+      {
+        env,
+      },
+    );
     const changes = JSON.parse(second.stdout).discovery.changes;
     expect(changes).toEqual([
       expect.objectContaining({ permission: 10405, user: expect.objectContaining({ id: 150 }) }),
@@ -90,16 +99,25 @@ describe('st-access-guard', () => {
     const res = await runCli(['demo'], { cwd: os.tmpdir() });
     expect(res.code).toBe(0);
     expect(res.stdout).toContain('no-external-api-access');
+    // the sandbox's directories: a leaver, an account no one knows, a dormant one, a broken SSO link
+    for (const rule of ['identity-leaver', 'identity-unmatched', 'identity-dormant', 'identity-sso-broken'])
+      expect(res.stdout, rule).toContain(rule);
+    expect(res.stdout).toMatch(/Dana Whitfield[\s\S]*identity-leaver/);
+    expect(res.stdout).toContain('IDENTITY');
     expect(res.stdout).toMatch(/servicetitan-access-report\.json/);
     expect(res.stdout).toMatch(/\.sarif/);
   });
 
   it('prints help for every command and exits 2 on an unknown one', async () => {
-    for (const command of ['validate', 'audit', 'apply', 'discover', 'sandbox', 'demo']) {
-      const res = await runCli([command, '--help']);
+    const commands = ['validate', 'audit', 'apply', 'discover', 'sandbox', 'demo'];
+    const [unknown, ...helps] = await Promise.all([
+      runCli(['frobnicate']),
+      ...commands.map((command) => runCli([command, '--help'])),
+    ]);
+    helps.forEach((res, i) => {
       expect(res.code).toBe(0);
-      expect(res.stdout).toContain(`st-access-guard ${command}`);
-    }
-    expect((await runCli(['frobnicate'])).code).toBe(2);
+      expect(res.stdout).toContain(`st-access-guard ${commands[i]}`);
+    });
+    expect(unknown?.code).toBe(2);
   });
 });

@@ -1,8 +1,9 @@
 /**
- * Where a run connects and where the sandbox listens, through the committed bundles: a plain
- * http:// API or token URL is refused unless it is this machine (the client secret, the app key
- * and the access tokens would travel unencrypted), before any request is sent; a sandbox port
- * that is taken is the user's to change, not a bug.
+ * Where a run connects and where the sandbox listens: a plain http:// API or token URL is refused
+ * unless it is this machine (the client secret, the app key and the access tokens would travel
+ * unencrypted), before any request is sent; a sandbox port that is taken is the user's to change,
+ * not a bug. One refusal of each entry and the taken port run through the committed bundles; the
+ * rest through the action's `run()` and the CLI's `runCommand` in this process.
  */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -10,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSandbox, type Sandbox } from '../../src/sandbox/index.js';
 import { POLICY, sandboxRequests, starterPolicy } from './guard.support.js';
 import { runAction, runCli, sandboxEnv, sandboxInputs } from './harness.js';
+import { runActionInProcess, runCliInProcess } from '../helpers/in-process.js';
 
 let sandbox: Sandbox;
 let policy: string;
@@ -24,10 +26,11 @@ describe('plain http:// is refused for anything but this machine', () => {
     ['auth-url on a private address', { 'auth-url': 'http://10.1.2.3:8080/connect/token' }],
     ['api-url on a name that only starts like localhost', { 'api-url': 'http://localhost.example.com' }],
   ];
-  for (const [name, inputs] of REFUSED) {
+  // the first through the committed bundle, the others through the action's `run()` in-process
+  for (const [index, [name, inputs]] of REFUSED.entries()) {
     it.concurrent(`the action refuses ${name} with input.insecure-url, sending nothing`, async () => {
       const before = (await sandboxRequests(sandbox)).length;
-      const run = await runAction({
+      const run = await (index === 0 ? runAction : runActionInProcess)({
         inputs: sandboxInputs(sandbox, { mode: 'audit', ...inputs }),
         files: { [POLICY]: policy },
       });
@@ -55,7 +58,7 @@ describe('plain http:// is refused for anything but this machine', () => {
   });
 
   it('accepts plain http:// on 127.0.0.1, as the sandbox is served', async () => {
-    const res = await runCli(['audit', '--policy', 'examples/policies/starter.yml', '--json'], {
+    const res = await runCliInProcess(['audit', '--policy', 'examples/policies/starter.yml', '--json'], {
       env: sandboxEnv(sandbox),
     });
     expect(sandbox.url).toMatch(/^http:\/\/127\.0\.0\.1:/);

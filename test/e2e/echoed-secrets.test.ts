@@ -1,8 +1,9 @@
 /**
  * A token endpoint and an API that echo what they were sent into their error answers: the client
- * id, the form body with the client secret, the app key, the access token. Through the committed
- * bundles, none of it may reach anything the run publishes (stdout, stderr, the report, the job
- * summary, annotations, outputs), in any form; the error still says what went wrong.
+ * id, the form body with the client secret, the app key, the access token. None of it may reach
+ * anything the run publishes (stdout, stderr, the report, the job summary, annotations, outputs),
+ * in any form; the error still says what went wrong. The first case and the CLI run through the
+ * committed bundles, the other cases through the action's `run()` in this process.
  */
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
@@ -12,6 +13,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { POLICY, readReport, starterPolicy } from './guard.support.js';
 import { runAction, runCli, sandboxEnv, sandboxInputs } from './harness.js';
+import { runActionInProcess } from '../helpers/in-process.js';
 import { actionChannels, basicForms, filesUnder, leakForms, leaks, type Channels } from './leaks.support.js';
 
 // characters that URL encoding, form encoding, JSON and base64 all change
@@ -126,10 +128,11 @@ async function echoServer(behaviour: Behaviour): Promise<EchoServer> {
 }
 
 describe('secrets echoed back by ServiceTitan never reach what a run publishes', () => {
-  for (const { behaviour, code } of CASES) {
+  // the first through the committed bundle, the others through the action's `run()` in-process
+  for (const [index, { behaviour, code }] of CASES.entries()) {
     it.concurrent(`the action, ${behaviour}: the error names ${code.source}, with no secret`, async () => {
       const server = await echoServer(behaviour);
-      const run = await runAction({
+      const run = await (index === 0 ? runAction : runActionInProcess)({
         inputs: sandboxInputs(target(server), { mode: 'audit' }),
         files: { [POLICY]: policy },
       });

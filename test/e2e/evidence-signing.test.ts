@@ -1,7 +1,8 @@
 /**
- * Signed evidence packs through the committed bundles: the action and the CLI sign with a key from
- * a secret, the CLI verifies who wrote a pack with the public key, and the red team's edited and
- * re-hashed pack is caught. The private key appears in no output.
+ * Signed evidence packs: the action and the CLI sign with a key from a secret, the CLI verifies
+ * who wrote a pack with the public key, and the red team's edited and re-hashed pack is caught.
+ * The private key appears in no output. The signing runs go through the committed bundles; the
+ * checks of what they wrote (`evidence verify`) and the unsigned audit run in this process.
  */
 import { generateKeyPairSync } from 'node:crypto';
 import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
@@ -11,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { describeFile, parseManifest, renderManifest } from '../../src/evidence/manifest.js';
 import { startSandbox, type Sandbox } from '../../src/sandbox/index.js';
 import { ROOT, runAction, runCli, sandboxEnv, sandboxInputs } from './harness.js';
+import { runCliInProcess } from '../helpers/in-process.js';
 
 const POLICY = '.github/servicetitan-access.yml';
 const schedule = { name: 'schedule', payload: { repository: { private: true } } };
@@ -81,20 +83,32 @@ describe('signed evidence packs', () => {
     for (const line of secretBody(signer.privatePem)) expect(published).not.toContain(line);
     expect(published).not.toContain('PRIVATE KEY');
 
-    const unchecked = await runCli(['evidence', 'verify', pack]);
+    const unchecked = await runCliInProcess(['evidence', 'verify', pack]);
     expect(unchecked.code).toBe(0);
     expect(unchecked.stdout).toMatch(
       /integrity checked; authorship not checked \(no key given; the manifest names the signing key sha256:[0-9a-f]{64}/,
     );
 
-    const signed = await runCli(['evidence', 'verify', pack, '--public-key', path.join(keys, 'signer.pub')]);
+    const signed = await runCliInProcess([
+      'evidence',
+      'verify',
+      pack,
+      '--public-key',
+      path.join(keys, 'signer.pub'),
+    ]);
     expect(signed.code).toBe(0);
     expect(signed.stdout).toMatch(
       /signed: manifest\.json\.sig is a valid signature over manifest\.json by the key sha256:[0-9a-f]{64}/,
     );
     expect(signed.stdout).toContain('What this proves');
 
-    const other = await runCli(['evidence', 'verify', pack, '--public-key', path.join(keys, 'stranger.pub')]);
+    const other = await runCliInProcess([
+      'evidence',
+      'verify',
+      pack,
+      '--public-key',
+      path.join(keys, 'stranger.pub'),
+    ]);
     expect(other.code).toBe(1);
     expect(other.stdout).toContain('not authentic');
 
@@ -108,10 +122,16 @@ describe('signed evidence packs', () => {
       f.path === 'findings.csv' ? describeFile(f.path, edited) : f,
     );
     await writeFile(manifestPath, renderManifest(manifest));
-    const rehashed = await runCli(['evidence', 'verify', pack]);
+    const rehashed = await runCliInProcess(['evidence', 'verify', pack]);
     expect(rehashed.code).toBe(0);
     expect(rehashed.stdout).toContain('authorship not checked');
-    const caught = await runCli(['evidence', 'verify', pack, '--public-key', path.join(keys, 'signer.pub')]);
+    const caught = await runCliInProcess([
+      'evidence',
+      'verify',
+      pack,
+      '--public-key',
+      path.join(keys, 'signer.pub'),
+    ]);
     expect(caught.code).toBe(1);
     expect(caught.stdout).toContain('not authentic');
     expect(caught.stdout).toContain('the manifest was changed after it was signed');
@@ -127,14 +147,14 @@ describe('signed evidence packs', () => {
     );
     expect(audit.code).toBe(0);
     for (const line of secretBody(signer.privatePem)) expect(audit.stdout + audit.stderr).not.toContain(line);
-    const signed = await runCli(
+    const signed = await runCliInProcess(
       ['evidence', 'verify', 'signed', '--public-key', path.join(keys, 'signer.pub')],
       { cwd },
     );
     expect(signed.code).toBe(0);
     expect(signed.stdout).toContain('signed: manifest.json.sig is a valid signature');
 
-    const plain = await runCli(
+    const plain = await runCliInProcess(
       ['audit', '--policy', 'policy.yml', '--fail-on', 'never', '--evidence', 'plain'],
       {
         env: sandboxEnv(sandbox),
@@ -142,11 +162,11 @@ describe('signed evidence packs', () => {
       },
     );
     expect(plain.code).toBe(0);
-    const unsigned = await runCli(['evidence', 'verify', 'plain'], { cwd });
+    const unsigned = await runCliInProcess(['evidence', 'verify', 'plain'], { cwd });
     expect(unsigned.code).toBe(0);
     expect(unsigned.stdout).toContain('integrity checked; authorship not checked (unsigned)');
     expect(unsigned.stdout).toContain('It does not prove who wrote the pack');
-    const withKey = await runCli(
+    const withKey = await runCliInProcess(
       ['evidence', 'verify', 'plain', '--public-key', path.join(keys, 'signer.pub')],
       { cwd },
     );
@@ -163,7 +183,7 @@ describe('signed evidence packs', () => {
     for (const line of secretBody(signer.privatePem)) expect(flag.stdout + flag.stderr).not.toContain(line);
 
     const requests = await requestCount();
-    const wrong = await runCli(['audit', '--evidence', 'pack'], {
+    const wrong = await runCliInProcess(['audit', '--evidence', 'pack'], {
       env: { ...sandboxEnv(sandbox), ST_EVIDENCE_SIGNING_KEY: stranger.publicPem },
     });
     expect(wrong.code).toBe(2);

@@ -1,6 +1,8 @@
 /**
- * Evidence packs through the committed bundle: written by a scheduled audit, verified and diffed
- * with the CLI the way a reviewer hands them to an auditor.
+ * Evidence packs: written by a scheduled audit, verified and diffed with the CLI the way a
+ * reviewer hands them to an auditor. The two audits of the first case and its first verify run
+ * through the committed bundles; the rest runs the action's `run()` and the CLI's commands in
+ * this process.
  */
 import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import os from 'node:os';
@@ -8,6 +10,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sampleTenant, startSandbox, type Sandbox } from '../../src/sandbox/index.js';
 import { ROOT, runAction, runCli, sandboxInputs } from './harness.js';
+import { runActionInProcess, runCliInProcess } from '../helpers/in-process.js';
 
 const POLICY = '.github/servicetitan-access.yml';
 const HOSTILE_NAME = '=HYPERLINK("http://x.example","click")';
@@ -86,7 +89,7 @@ describe('evidence packs', () => {
     expect(second.summary).toMatch(/since the last review/i);
     expect(second.summary).toContain('Nora Quint');
 
-    const diff = await runCli(['diff', one, two, '--json']);
+    const diff = await runCliInProcess(['diff', one, two, '--json']);
     expect(diff.code).toBe(0);
     const d = JSON.parse(diff.stdout);
     expect(d.joined.map((j: { user: { id: number } }) => j.user.id)).toEqual([170]);
@@ -111,7 +114,7 @@ describe('evidence packs', () => {
     const rosterTwo = path.join(two, 'roster.csv');
     const text = await readFile(rosterTwo, 'utf8');
     await writeFile(rosterTwo, text.replace('Nora Quint', 'Nora Quinn'));
-    const tampered = await runCli(['evidence', 'verify', two]);
+    const tampered = await runCliInProcess(['evidence', 'verify', two]);
     expect(tampered.code).toBe(1);
     expect(tampered.stdout + tampered.stderr).toMatch(/modified: roster\.csv/);
   });
@@ -145,7 +148,7 @@ describe('an evidence folder the tool did not write', () => {
   ])(
     '`evidence: %s` in a checkout with a manifest.json is refused, and nothing is deleted',
     async (folder, code) => {
-      const run = await runAction({
+      const run = await runActionInProcess({
         inputs: inputs({ evidence: folder }),
         event: schedule,
         files: { ...checkout, [POLICY]: starter },
@@ -165,7 +168,7 @@ describe('an evidence folder the tool did not write', () => {
 
 describe('diff on damaged inputs', () => {
   it('names the file and line of an exemptions.csv with an unterminated quote, and of a snapshot with a numeric permission', async () => {
-    const run = await runAction({
+    const run = await runActionInProcess({
       inputs: inputs({ evidence: 'pack' }),
       event: schedule,
       files: { [POLICY]: starter },
@@ -175,7 +178,7 @@ describe('diff on damaged inputs', () => {
     const text = await readFile(exemptions, 'utf8');
     await writeFile(exemptions, text + '"someone@outside.example,no-external-admins\r\n');
     const line = text.split('\n').length;
-    const csv = await runCli(['diff', pack, pack]);
+    const csv = await runCliInProcess(['diff', pack, pack]);
     expect(csv.code).toBe(2);
     expect(csv.stderr).toContain(`${exemptions}:${line}: a quoted cell starts here and is never closed.`);
     expect(csv.stderr).toContain('[evidence.invalid-file]');
@@ -190,7 +193,7 @@ describe('diff on damaged inputs', () => {
     const permissionLine = damagedText.split('\n').findIndex((l) => l.includes('"10421": 1')) + 1;
     const good = path.join(dir, 'good.json');
     await writeFile(good, JSON.stringify({ tenant: '1', users }, null, 2));
-    const numeric = await runCli(['diff', good, snapshot]);
+    const numeric = await runCliInProcess(['diff', good, snapshot]);
     expect(numeric.code).toBe(2);
     expect(numeric.stderr).toContain(
       `${snapshot}:${permissionLine}: users[0].permissions["10421"] is the number 1, where a snapshot has the text ServiceTitan sent ("True", "False") or null.`,

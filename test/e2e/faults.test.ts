@@ -1,9 +1,9 @@
 /**
- * The fault matrix's smoke rows through the committed action bundle, in `audit` and in `apply`:
- * a 429 storm the run gets through, connection resets that never end, and a billion-record total
- * served one record a page. The whole matrix (every row, the same assertions) runs in-process in
- * `test/integration/faults.test.ts`; these rows prove the bundle behaves the same: the report
- * file, the `status` output, the exit code and the log.
+ * The fault matrix's smoke rows through the committed action bundle, in `audit`: a 429 storm the
+ * run gets through, and connection resets that never end (a billion-record total served one record
+ * a page runs through the bundles in `test/e2e/lying-paging.test.ts`). The whole matrix (every row, in `audit` and in `apply`, the same assertions) runs
+ * in-process in `test/integration/faults.test.ts`; these rows prove the bundle behaves the same:
+ * the report file, the `status` output, the exit code and the log.
  *
  * Every row gets its own sandbox, and every run starts at once in `beforeAll`; budgets are short
  * (`request-timeout: 2`, `retry-budget: 8`) and pages small (`page-size: 20`).
@@ -21,13 +21,11 @@ import {
   type ReportFile,
 } from './guard.support.js';
 import { runAction } from './harness.js';
-import { expectedEnd, MATRIX_INPUTS, MODES, row, TWO_MINUTES, type Mode } from '../helpers/fault-matrix.js';
+import { expectedEnd, MATRIX_INPUTS, row, TWO_MINUTES, type Mode } from '../helpers/fault-matrix.js';
 
-const SMOKE_ROWS = [
-  row('429 storm with Retry-After that passes'),
-  row('connection resets that never end'),
-  row('a total of a billion, served one record a page'),
-];
+const MODES: Mode[] = ['audit'];
+
+const SMOKE_ROWS = [row('429 storm with Retry-After that passes'), row('connection resets that never end')];
 
 let policy: string;
 const clean = {} as Record<Mode, { report: ReportFile; log: LoggedRequest[] }>;
@@ -86,12 +84,10 @@ afterAll(async () => {
 });
 
 describe('a clean run through the bundle, the yardstick for every row', () => {
-  it('finds the sample tenant’s outsiders, and apply verifies every planned step', () => {
+  it('finds the sample tenant’s outsiders', () => {
     expect(clean.audit.report.status).toBe('fail');
     expect(clean.audit.report.findings.length).toBeGreaterThanOrEqual(3);
-    expect(findingIds(clean.apply.report)).toEqual(findingIds(clean.audit.report));
-    expect(clean.apply.report.plan.length).toBeGreaterThan(0);
-    expect(clean.apply.report.plan.every((s) => s.status === 'verified')).toBe(true);
+    expect(clean.audit.report.plan.length).toBeGreaterThan(0);
   });
 });
 

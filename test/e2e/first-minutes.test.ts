@@ -1,6 +1,8 @@
 /**
  * A newcomer's first minutes with the committed CLI bundle: typos, help, version, credentials
- * given as flags, a slow ServiceTitan, a broken policy file, and the sandbox.
+ * given as flags, a slow ServiceTitan, a broken policy file, and the sandbox. The slow
+ * ServiceTitan and the broken policy file run the command line (`runCommand`) and the action in
+ * this process; the rest is the bundle's own.
  */
 import { spawn } from 'node:child_process';
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
@@ -8,7 +10,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startSandbox, type Sandbox } from '../../src/sandbox/index.js';
-import { NODE, ROOT, runAction, runCli, sandboxEnv, sandboxInputs } from './harness.js';
+import { NODE, ROOT, runCli, sandboxEnv, sandboxInputs } from './harness.js';
+import { runActionInProcess, runCliInProcess } from '../helpers/in-process.js';
 
 const STARTER = path.join(ROOT, 'examples/policies/starter.yml');
 const VERSION = (JSON.parse(await readFile(path.join(ROOT, 'package.json'), 'utf8')) as { version: string })
@@ -106,7 +109,7 @@ describe('a ServiceTitan that asks to wait', () => {
   );
 
   it('shows each retry and its wait on the CLI without --debug, off a terminal, secrets kept out', async () => {
-    const res = await runCli(['audit', '--policy', STARTER, '--fail-on', 'never'], {
+    const res = await runCliInProcess(['audit', '--policy', STARTER, '--fail-on', 'never'], {
       env: sandboxEnv(sandbox),
     });
     expect(res.code).toBe(0);
@@ -117,7 +120,7 @@ describe('a ServiceTitan that asks to wait', () => {
   });
 
   it('shows it in the action’s log too', async () => {
-    const run = await runAction({
+    const run = await runActionInProcess({
       inputs: sandboxInputs(sandbox, { 'fail-on': 'never' }),
       files: { '.github/servicetitan-access.yml': await readFile(STARTER, 'utf8') },
     });
@@ -132,8 +135,8 @@ describe('a policy with a YAML syntax error', () => {
     const file = path.join(dir, 'policy.yml');
     const text = edit(await readFile(STARTER, 'utf8'));
     await writeFile(file, text);
-    const table = await runCli(['validate', '--policy', file]);
-    const json = await runCli(['validate', '--policy', file, '--json']);
+    const table = await runCliInProcess(['validate', '--policy', file], { cwd: dir });
+    const json = await runCliInProcess(['validate', '--policy', file, '--json'], { cwd: dir });
     const errors = (JSON.parse(json.stdout) as { errors: { code: string; line: number; column: number }[] })
       .errors;
     return { table, errors, lines: text.split('\n') };
@@ -214,7 +217,7 @@ describe('st-access-guard sandbox', () => {
     const sandbox = await startSandboxCommand(['--data', 'examples/sandbox/tenant.json']);
     try {
       const lines = sandbox.stdout.split('\n').map((l) => l.trim());
-      expect(sandbox.stdout).toContain('(Acme HVAC: 11 employees, 3 technicians');
+      expect(sandbox.stdout).toContain('(Acme HVAC: 12 employees, 4 technicians');
       expect(sandbox.stdout).not.toMatch(/^\s*st-access-guard /m);
       // the environment it tells the user to export
       const env = Object.fromEntries(
@@ -224,7 +227,12 @@ describe('st-access-guard sandbox', () => {
           .map((pair) => pair.split('=') as [string, string]),
       );
       expect(Object.keys(env).sort()).toEqual(
-        ['ST_API_URL', 'ST_APP_KEY', 'ST_AUTH_URL', 'ST_CLIENT_ID', 'ST_CLIENT_SECRET', 'ST_TENANT'].sort(),
+        [
+          ...['ST_API_URL', 'ST_APP_KEY', 'ST_AUTH_URL', 'ST_CLIENT_ID', 'ST_CLIENT_SECRET', 'ST_TENANT'],
+          // the identity directories of the data file
+          ...['ENTRA_CLIENT_ID', 'ENTRA_CLIENT_SECRET', 'ENTRA_AUTHORITY_URL', 'GRAPH_URL'],
+          ...['GOOGLE_CREDENTIALS', 'GOOGLE_SUBJECT', 'GOOGLE_TOKEN_URL', 'GOOGLE_API_URL'],
+        ].sort(),
       );
       // the audit it suggests, run as printed
       const audit = lines.find((l) => l.includes(' audit --policy')) ?? '';

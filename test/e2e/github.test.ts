@@ -1,7 +1,8 @@
 /**
- * The three ways users run the action, through the committed bundle, with a GitHub API fake and
- * the sandbox on loopback: a scheduled audit with its tracking issue, a pull request on the policy
- * (same repository with secrets, and a fork without), and a manual run.
+ * The three ways users run the action, with a GitHub API fake and the sandbox on loopback: a
+ * scheduled audit with its tracking issue, a pull request on the policy (same repository with
+ * secrets, and a fork without), and a manual run. The pull request with secrets runs through the
+ * committed bundle; the other cases run the action's `run()` in this process.
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -9,6 +10,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startSandbox, type Sandbox } from '../../src/sandbox/index.js';
 import { startGitHubFake, type GitHubFake } from '../helpers/github-fake.js';
 import { ROOT, runAction, sandboxInputs } from './harness.js';
+import { runActionInProcess } from '../helpers/in-process.js';
 
 const POLICY = '.github/servicetitan-access.yml';
 const TOKEN = 'ghs_e2eFakeToken0123456789';
@@ -42,7 +44,7 @@ const githubEnv = () => ({
 describe('scheduled audit with issue: true', () => {
   it('opens one tracking issue, leaves it alone on an unchanged run, and closes it when clean', async () => {
     const schedule = { name: 'schedule', payload: { repository: { private: true } } };
-    const first = await runAction({
+    const first = await runActionInProcess({
       inputs: {
         mode: 'audit',
         ...credentials(),
@@ -60,7 +62,7 @@ describe('scheduled audit with issue: true', () => {
     expect(issues[0]?.labels).toEqual(['servicetitan-access', 'security']);
 
     const writesBefore = github.calls.filter((c) => c.method !== 'GET').length;
-    const second = await runAction({
+    const second = await runActionInProcess({
       inputs: { mode: 'audit', ...credentials(), issue: 'true' },
       env: githubEnv(),
       event: schedule,
@@ -76,7 +78,7 @@ describe('scheduled audit with issue: true', () => {
       '      audience: external\n      users: [robert.hallorann@acme-hvac.com]\n',
     );
     expect(clean).not.toBe(starter);
-    await runAction({
+    await runActionInProcess({
       inputs: { mode: 'audit', ...credentials(), issue: 'true' },
       env: githubEnv(),
       event: schedule,
@@ -96,7 +98,7 @@ describe('scheduled audit with issue: true', () => {
 });
 
 describe('pull request on the policy file', () => {
-  it('with secrets: shows the impact of the change against the live tenant in the summary and one sticky comment', async () => {
+  it('with secrets: shows the impact of the change against the live tenant in the summary and one sticky comment (the bundle)', async () => {
     github.state.files.set(`ba5e0123abcd:${POLICY}`, starter);
     github.addIssue({ number: 5, body: 'Tighten the policy', labels: [], pull_request: { url: 'pulls/5' } });
     const weakened = starter.replace(/\n {2}- id: no-external-admins[\s\S]*?fix: lock\n/, '\n');
@@ -153,7 +155,7 @@ describe('pull request on the policy file', () => {
       .replace('min-active-admins: 1', 'min-active-admins: 0');
     expect(loosened).toContain('new-vendor@gmail.com');
     expect(loosened).toContain('min-active-admins: 0');
-    const run = await runAction({
+    const run = await runActionInProcess({
       inputs: { mode: 'audit', ...credentials() },
       env: githubEnv(),
       event: {
@@ -192,7 +194,7 @@ describe('pull request on the policy file', () => {
   });
 
   it('from a fork without secrets: validates, says the impact needs credentials, and passes', async () => {
-    const run = await runAction({
+    const run = await runActionInProcess({
       inputs: { mode: 'audit', 'github-token': TOKEN },
       env: githubEnv(),
       event: {
@@ -214,7 +216,7 @@ describe('pull request on the policy file', () => {
 describe('manual run', () => {
   it('workflow_dispatch audits like a scheduled run and touches no issue unless asked', async () => {
     const before = github.calls.length;
-    const run = await runAction({
+    const run = await runActionInProcess({
       inputs: { mode: 'audit', ...credentials(), 'fail-on': 'never' },
       env: githubEnv(),
       event: { name: 'workflow_dispatch', payload: { repository: { private: true } } },

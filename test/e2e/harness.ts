@@ -108,7 +108,17 @@ export interface ActionOptions {
   timeoutMs?: number;
 }
 
-export async function runAction(opts: ActionOptions = {}): Promise<ActionRun> {
+/** A run's folder: the workspace, the files the runner reads back, and the step's environment. */
+export interface PreparedAction {
+  dir: string;
+  workspace: string;
+  outputFile: string;
+  summaryFile: string;
+  env: NodeJS.ProcessEnv;
+}
+
+/** The workspace, event, output and summary files, and the variables the runner would set. */
+export async function prepareAction(opts: ActionOptions = {}): Promise<PreparedAction> {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'st-guard-e2e-'));
   const workspace = path.join(dir, 'workspace');
   await mkdir(workspace, { recursive: true });
@@ -146,19 +156,34 @@ export async function runAction(opts: ActionOptions = {}): Promise<ActionRun> {
     if (!(name in actionYml.inputs)) throw new Error(`unknown input ${name}`);
   }
   Object.assign(env, opts.env);
+  return { dir, workspace, outputFile, summaryFile, env };
+}
 
-  const res = await exec([path.join(ROOT, 'dist', 'index.js')], env, workspace, opts.timeoutMs ?? 60_000);
+/** What the runner reads back after the step: outputs, summary, annotations and masks. */
+export async function collectAction(res: ProcessResult, prepared: PreparedAction): Promise<ActionRun> {
   return {
     ...res,
-    outputs: parseOutputFile(await readFile(outputFile, 'utf8')),
-    summary: await readFile(summaryFile, 'utf8'),
-    workspace,
+    outputs: parseOutputFile(await readFile(prepared.outputFile, 'utf8')),
+    summary: await readFile(prepared.summaryFile, 'utf8'),
+    workspace: prepared.workspace,
     annotations: parseAnnotations(res.stdout),
     masks: res.stdout
       .split('\n')
       .filter((l) => l.startsWith('::add-mask::'))
       .map((l) => l.slice('::add-mask::'.length)),
   };
+}
+
+/** The committed action bundle (dist/index.js) in its own process, as the runner starts it. */
+export async function runAction(opts: ActionOptions = {}): Promise<ActionRun> {
+  const prepared = await prepareAction(opts);
+  const res = await exec(
+    [path.join(ROOT, 'dist', 'index.js')],
+    prepared.env,
+    prepared.workspace,
+    opts.timeoutMs ?? 60_000,
+  );
+  return collectAction(res, prepared);
 }
 
 export async function runCli(

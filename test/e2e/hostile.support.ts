@@ -72,10 +72,13 @@ export interface OwnWorkspaceOptions extends Omit<ActionOptions, 'files'> {
 }
 
 /**
- * Runs the action in a workspace built here (GITHUB_WORKSPACE points at it), for policies the
- * harness's text-only `files` cannot express.
+ * Runs the action (the bundle, unless `run` says otherwise) in a workspace built here
+ * (GITHUB_WORKSPACE points at it), for policies the harness's text-only `files` cannot express.
  */
-export async function actionInOwnWorkspace(options: OwnWorkspaceOptions): Promise<ActionRun> {
+export async function actionInOwnWorkspace(
+  options: OwnWorkspaceOptions,
+  run: (options: ActionOptions) => Promise<ActionRun> = runAction,
+): Promise<ActionRun> {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'st-guard-hostile-'));
   const workspace = path.join(dir, 'workspace');
   const policyFile = path.join(workspace, POLICY);
@@ -87,6 +90,6 @@ export async function actionInOwnWorkspace(options: OwnWorkspaceOptions): Promis
     await symlink(outside, policyFile);
   }
   const { policyBytes: _bytes, symlinkPolicyTo: _target, ...rest } = options;
-  const run = await runAction({ ...rest, env: { ...rest.env, GITHUB_WORKSPACE: workspace } });
-  return { ...run, workspace };
+  const done = await run({ ...rest, env: { ...rest.env, GITHUB_WORKSPACE: workspace } });
+  return { ...done, workspace };
 }

@@ -1,13 +1,15 @@
 /**
- * Hostile input through the committed bundle: tenant data written by an attacker (Markdown, HTML,
- * mentions, workflow commands, newlines, a 10,000-character name) must come out inert and bounded
- * in every channel; hostile policy files and absurd inputs are refused with a clear error.
+ * Hostile input: tenant data written by an attacker (Markdown, HTML, mentions, workflow commands,
+ * newlines, a 10,000-character name) must come out inert and bounded in every channel, through the
+ * committed bundle; hostile policy files and absurd inputs are refused with a clear error (through
+ * the action's `run()` in this process).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSandbox, type Sandbox } from '../../src/sandbox/index.js';
 import { startGitHubFake, type GitHubFake } from '../helpers/github-fake.js';
 import { POLICY, readReport, sandboxInputs, starterPolicy, workspaceText } from './guard.support.js';
 import { runAction, type ActionRun } from './harness.js';
+import { runActionInProcess } from '../helpers/in-process.js';
 import { actionInOwnWorkspace, HOSTILE, hostileTenant, strayCommandLines } from './hostile.support.js';
 
 const ONE_MIB = 1024 * 1024;
@@ -141,7 +143,10 @@ describe('hostile names and emails from the tenant', () => {
 
 describe('hostile policy files and absurd inputs', () => {
   it('refuses a policy that is a symlink out of the workspace', async () => {
-    const run = await actionInOwnWorkspace({ inputs: { mode: 'validate' }, symlinkPolicyTo: policy });
+    const run = await actionInOwnWorkspace(
+      { inputs: { mode: 'validate' }, symlinkPolicyTo: policy },
+      runActionInProcess,
+    );
     expect(run.outputs.status).toBe('error');
     expect(run.code).not.toBe(0);
     expect(run.stdout).toMatch(/policy\.outside-workspace/);
@@ -149,10 +154,10 @@ describe('hostile policy files and absurd inputs', () => {
 
   it('refuses a 50 MB policy file quickly, without reading it', async () => {
     const started = Date.now();
-    const run = await actionInOwnWorkspace({
-      inputs: { mode: 'validate' },
-      policyBytes: Buffer.alloc(50 * 1024 * 1024, 'rules: []\n'),
-    });
+    const run = await actionInOwnWorkspace(
+      { inputs: { mode: 'validate' }, policyBytes: Buffer.alloc(50 * 1024 * 1024, 'rules: []\n') },
+      runActionInProcess,
+    );
     expect(run.outputs.status).toBe('error');
     expect(run.stdout).toMatch(/policy\.too-large/);
     expect(Date.now() - started).toBeLessThan(10_000);
@@ -161,7 +166,10 @@ describe('hostile policy files and absurd inputs', () => {
 
   it('refuses binary garbage as a policy with a clear code', async () => {
     const garbage = Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 7919 + 13) % 256));
-    const run = await actionInOwnWorkspace({ inputs: { mode: 'validate' }, policyBytes: garbage });
+    const run = await actionInOwnWorkspace(
+      { inputs: { mode: 'validate' }, policyBytes: garbage },
+      runActionInProcess,
+    );
     expect(run.outputs.status).toBe('error');
     expect(run.stdout).toMatch(/policy\.(not-text|yaml-syntax)/);
     // the bytes are not echoed back into the log as workflow commands
@@ -182,7 +190,7 @@ describe('hostile policy files and absurd inputs', () => {
   ];
   for (const [name, given, names] of ABSURD) {
     it(`refuses ${name} with an error naming the input`, async () => {
-      const run = await runAction({
+      const run = await runActionInProcess({
         inputs: { mode: 'validate', ...given },
         files: { [POLICY]: policy },
       });

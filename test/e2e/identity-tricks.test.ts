@@ -1,7 +1,8 @@
 /**
- * Two ways round the policy that only show against a tenant, through the committed bundles: an
- * exemption approved by the exempted person under another name, and an outsider whose email only
- * looks as if it were at an internal domain.
+ * Two ways round the policy that only show against a tenant: an exemption approved by the
+ * exempted person under another name, and an outsider whose email only looks as if it were at an
+ * internal domain. The CLI case runs through the committed bundle; the action's run its `run()`
+ * in this process.
  */
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import os from 'node:os';
@@ -9,7 +10,8 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sampleTenant, startSandbox, type Sandbox } from '../../src/sandbox/index.js';
 import { POLICY, readReport, starterPolicy } from './guard.support.js';
-import { runAction, runCli, sandboxEnv, sandboxInputs } from './harness.js';
+import { runCli, sandboxEnv, sandboxInputs } from './harness.js';
+import { runActionInProcess } from '../helpers/in-process.js';
 
 const HOSTILE_EMAIL = 'kevin@evil.io .acme-hvac.com';
 let sandbox: Sandbox;
@@ -50,7 +52,7 @@ describe('an exemption approved by the exempted person under another name', () =
   it('is refused in the action when an email is approved by that user’s login', async () => {
     // employee 161 is jake.morrison.hvac@gmail.com, login jmorrison
     const { text, line } = withExemption('jake.morrison.hvac@gmail.com', 'login:jmorrison');
-    const run = await runAction({
+    const run = await runActionInProcess({
       inputs: sandboxInputs(sandbox, { mode: 'audit' }),
       files: { [POLICY]: text },
     });
@@ -77,7 +79,7 @@ describe('an exemption approved by the exempted person under another name', () =
 
   it('still accepts an exemption approved by someone else', async () => {
     const { text } = withExemption('jake.morrison.hvac@gmail.com', 'security@acme-hvac.com');
-    const run = await runAction({
+    const run = await runActionInProcess({
       inputs: sandboxInputs(sandbox, { mode: 'audit' }),
       files: { [POLICY]: text },
     });
@@ -88,7 +90,7 @@ describe('an exemption approved by the exempted person under another name', () =
 
 describe('an email that only looks internal', () => {
   it(`classifies \`${HOSTILE_EMAIL}\` as external and reports its API access`, async () => {
-    const run = await runAction({
+    const run = await runActionInProcess({
       inputs: sandboxInputs(sandbox, { mode: 'audit', redact: 'false' }),
       files: { [POLICY]: starter },
     });

@@ -1,6 +1,8 @@
 /**
- * The journal through the committed bundles: undo acts only on what the tool itself wrote and
- * verified; every change that happened is in the journal, whatever goes wrong around it.
+ * The journal: undo acts only on what the tool itself wrote and verified; every change that
+ * happened is in the journal, whatever goes wrong around it. The action runs in-process (its
+ * `run()`; test/e2e/undo.test.ts runs an apply and its undo through the bundle); a stopped apply
+ * is the CLI bundle, stopped by a signal.
  */
 import { spawn } from 'node:child_process';
 import { mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
@@ -8,7 +10,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startSandbox, type Sandbox } from '../../src/sandbox/index.js';
-import { NODE, ROOT, runAction, runCli, sandboxEnv, sandboxInputs } from './harness.js';
+import { NODE, ROOT, sandboxEnv, sandboxInputs } from './harness.js';
+import { runActionInProcess, runCliInProcess } from '../helpers/in-process.js';
 
 let sandbox: Sandbox;
 const POLICY = '.github/servicetitan-access.yml';
@@ -99,7 +102,7 @@ describe('undo trusts only what the tool wrote and verified', () => {
       },
     ]);
     const before = JSON.stringify(sandbox.state);
-    const run = await runAction({
+    const run = await runActionInProcess({
       inputs: inputs({ mode: 'undo' }),
       files: { [POLICY]: starter, [REPORT]: forged },
     });
@@ -114,14 +117,14 @@ describe('undo trusts only what the tool wrote and verified', () => {
   });
 
   it('refuses a genuine journal whose recorded states were edited', async () => {
-    const apply = await runAction({ inputs: inputs(), files: { [POLICY]: starter } });
+    const apply = await runActionInProcess({ inputs: inputs(), files: { [POLICY]: starter } });
     const journal = await readJson(apply.workspace, REPORT);
     expect(journal.plan.length).toBe(3);
     for (const step of journal.plan) expect(step.seal).toMatch(/^v1\./);
     // pretend 160 had the Admin role before, so undo would "restore" it
     journal.plan[0].before.roleIds = [1];
     const applied = writes().length;
-    const undo = await runAction({
+    const undo = await runActionInProcess({
       inputs: inputs({ mode: 'undo' }),
       files: { [POLICY]: starter, [REPORT]: JSON.stringify(journal) },
     });
@@ -131,9 +134,9 @@ describe('undo trusts only what the tool wrote and verified', () => {
   });
 
   it('undoes a genuine journal from a fresh runner with only the usual inputs', async () => {
-    const apply = await runAction({ inputs: inputs(), files: { [POLICY]: starter } });
+    const apply = await runActionInProcess({ inputs: inputs(), files: { [POLICY]: starter } });
     const text = await readFile(path.join(apply.workspace, REPORT), 'utf8');
-    const undo = await runAction({
+    const undo = await runActionInProcess({
       inputs: inputs({ mode: 'undo' }),
       files: { [POLICY]: starter, [REPORT]: text },
     });
@@ -146,13 +149,13 @@ describe('undo trusts only what the tool wrote and verified', () => {
   });
 
   it('refuses a journal sealed with other credentials', async () => {
-    const apply = await runAction({ inputs: inputs(), files: { [POLICY]: starter } });
+    const apply = await runActionInProcess({ inputs: inputs(), files: { [POLICY]: starter } });
     const text = await readFile(path.join(apply.workspace, REPORT), 'utf8');
     const other = await startSandbox({
       credentials: { ...sandbox.credentials, clientSecret: 'another-secret-for-the-same-tenant' },
     });
     try {
-      const undo = await runAction({
+      const undo = await runActionInProcess({
         inputs: sandboxInputs(other, { mode: 'undo' }),
         files: { [POLICY]: starter, [REPORT]: text },
       });
@@ -172,7 +175,7 @@ describe('every change that happened is in the journal', () => {
     sandbox.setFaults({
       rules: [{ kind: 'reset-after-write', match: { method: 'PATCH', path: '/employees/161' }, times: 1 }],
     });
-    const apply = await runAction({ inputs: inputs(), files: { [POLICY]: starter } });
+    const apply = await runActionInProcess({ inputs: inputs(), files: { [POLICY]: starter } });
     const journal = await readJson(apply.workspace, REPORT);
     const step = journal.plan.find((s: { user: { id: number } }) => s.user.id === 161);
     expect(step).toMatchObject({ status: 'verified', after: { locked: true } });
@@ -181,7 +184,7 @@ describe('every change that happened is in the journal', () => {
     expect(apply.outputs['applied-changes']).toBe('3');
 
     sandbox.setFaults({});
-    const undo = await runAction({
+    const undo = await runActionInProcess({
       inputs: inputs({ mode: 'undo' }),
       files: { [POLICY]: starter, [REPORT]: JSON.stringify(journal) },
     });
@@ -190,7 +193,7 @@ describe('every change that happened is in the journal', () => {
   });
 
   it('refuses to start when the report cannot be written, before any write', async () => {
-    const run = await runAction({
+    const run = await runActionInProcess({
       // a file stands where the report's folder should be
       inputs: inputs({ report: 'blocked/report.json' }),
       files: { [POLICY]: starter, blocked: 'not a folder' },
@@ -202,7 +205,7 @@ describe('every change that happened is in the journal', () => {
   });
 
   it('an evidence folder that fails after the apply keeps the outcome: outputs, summary and journal', async () => {
-    const run = await runAction({
+    const run = await runActionInProcess({
       inputs: inputs({ evidence: 'evidence-is-a-file' }),
       files: { [POLICY]: starter, 'evidence-is-a-file': 'x' },
     });
@@ -278,7 +281,7 @@ describe('a stopped apply leaves its journal', () => {
 
   it('a run killed outright still leaves the journal of the changes it finished, and undo can use it', async () => {
     sandbox.setFaults({
-      rules: [{ kind: 'slow', match: { method: 'PATCH' }, delayMs: 4000, after: 1 }],
+      rules: [{ kind: 'slow', match: { method: 'PATCH' }, delayMs: 2000, after: 1 }],
     });
     const workspace = await workspaceWithPolicy();
     const run = await startApply(workspace);
@@ -296,7 +299,7 @@ describe('a stopped apply leaves its journal', () => {
     expect(journal.plan[0]).toMatchObject({ status: 'verified', user: { id: 160 } });
 
     sandbox.setFaults({});
-    const undo = await runCli(['undo', REPORT, '--policy', POLICY, '--json', '--quiet'], {
+    const undo = await runCliInProcess(['undo', REPORT, '--policy', POLICY, '--json', '--quiet'], {
       env: sandboxEnv(sandbox),
       cwd: workspace,
     });

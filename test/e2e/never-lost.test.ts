@@ -1,7 +1,7 @@
 /**
- * What must never be lost, through the committed CLI bundle: a journal is never replaced without
- * --force, a failed run writes no journal over a good one, and apply can be pinned to the plan a
- * person reviewed.
+ * What must never be lost: a journal is never replaced without --force, a failed run writes no
+ * journal over a good one, and apply can be pinned to the plan a person reviewed. The command
+ * line runs in-process (`runCommand`); the first journal case runs through the committed bundle.
  */
 import { mkdir, mkdtemp, readFile, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
@@ -13,6 +13,7 @@ import { parseSettings } from '../../src/settings.js';
 import { silentLogger } from '../../src/logger.js';
 import { cliInputs } from '../../src/cli/run.js';
 import { ROOT, runCli, sandboxEnv } from './harness.js';
+import { runCliInProcess } from '../helpers/in-process.js';
 
 let sandbox: Sandbox;
 let starter: string;
@@ -36,9 +37,11 @@ async function workspace(): Promise<string> {
   return dir;
 }
 
-function cli(args: string[], cwd: string) {
-  return runCli([...args, '--policy', POLICY, '--quiet'], { env: sandboxEnv(sandbox), cwd });
+/** `st-access-guard ARGS --policy policy.yml --quiet` in `cwd`: in-process, or the bundle */
+function cli(args: string[], cwd: string, run: typeof runCli = runCliInProcess) {
+  return run([...args, '--policy', POLICY, '--quiet'], { env: sandboxEnv(sandbox), cwd });
 }
+const bundle = (args: string[], cwd: string) => cli(args, cwd, runCli);
 
 const exists = (file: string) =>
   stat(file).then(
@@ -47,9 +50,9 @@ const exists = (file: string) =>
   );
 
 describe('a journal is never replaced by accident', () => {
-  it('refuses a second apply over the first apply’s journal, changing nothing; --force replaces it', async () => {
+  it('refuses a second apply over the first apply’s journal, changing nothing; --force replaces it (the bundle)', async () => {
     const dir = await workspace();
-    const first = await cli(['apply', '--report', 'apply.json'], dir);
+    const first = await bundle(['apply', '--report', 'apply.json'], dir);
     expect(first.code).toBe(0);
     const journal = await readFile(path.join(dir, 'apply.json'), 'utf8');
     expect(JSON.parse(journal).plan.filter((s: { status: string }) => s.status === 'verified')).toHaveLength(
@@ -57,7 +60,7 @@ describe('a journal is never replaced by accident', () => {
     );
 
     sandbox.reset();
-    const second = await cli(['apply', '--report', 'apply.json'], dir);
+    const second = await bundle(['apply', '--report', 'apply.json'], dir);
     expect(second.code).toBe(2);
     expect(second.stderr + second.stdout).toContain('input.journal-exists');
     expect(second.stderr + second.stdout).toMatch(/--force replaces it/);
@@ -98,13 +101,13 @@ describe('a journal is never replaced by accident', () => {
 describe('an earlier evidence pack', () => {
   it('is replaced only with a word saying so', async () => {
     const dir = await workspace();
-    const first = await runCli(['audit', '--policy', POLICY, '--evidence', 'pack'], {
+    const first = await runCliInProcess(['audit', '--policy', POLICY, '--evidence', 'pack'], {
       env: sandboxEnv(sandbox),
       cwd: dir,
     });
     expect(first.stderr).toContain('Evidence pack: ');
     expect(first.stderr).not.toMatch(/replaced the earlier pack/);
-    const second = await runCli(['audit', '--policy', POLICY, '--evidence', 'pack'], {
+    const second = await runCliInProcess(['audit', '--policy', POLICY, '--evidence', 'pack'], {
       env: sandboxEnv(sandbox),
       cwd: dir,
     });

@@ -1,7 +1,8 @@
 /**
- * What the policy silently ignored, and what the output says about a policy change, through the
- * committed bundles against the sandbox: names that match nothing in the tenant, a run that only
- * validated, and a finding a change exempts rather than resolves.
+ * What the policy silently ignored, and what the output says about a policy change, against the
+ * sandbox: names that match nothing in the tenant, a run that only validated, and a finding a
+ * change exempts rather than resolves. The action (`run()`) and the CLI (`runCommand`) run in this
+ * process; the demo runs through the committed CLI bundle.
  */
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import os from 'node:os';
@@ -10,7 +11,8 @@ import { Ajv } from 'ajv';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startSandbox, type Sandbox } from '../../src/sandbox/index.js';
 import { startGitHubFake, type GitHubFake } from '../helpers/github-fake.js';
-import { ROOT, runAction, runCli, sandboxEnv, sandboxInputs } from './harness.js';
+import { ROOT, runCli, sandboxEnv, sandboxInputs } from './harness.js';
+import { runActionInProcess, runCliInProcess } from '../helpers/in-process.js';
 
 const POLICY = '.github/servicetitan-access.yml';
 const TOKEN = 'ghs_e2eFakeToken0123456789';
@@ -66,7 +68,7 @@ describe('a name that matches nothing in the tenant', () => {
   it('a protected user no account has: a high finding at its line, and apply refuses and writes nothing', async () => {
     const policy = starter.replace(/protected-users: \[.*\]/, 'protected-users: [owner@acme-hvac.com]');
     expect(policy).toContain('[owner@acme-hvac.com]');
-    const run = await runAction({
+    const run = await runActionInProcess({
       inputs: sandboxInputs(sandbox, { mode: 'apply' }),
       files: { [POLICY]: policy },
     });
@@ -100,7 +102,7 @@ describe('a name that matches nothing in the tenant', () => {
       '    applies-to:\n      audience: external\n      roles: [Admins]\n    forbid:\n      roles: [Admin, Owner]',
     );
     expect(policy).toContain('roles: [Admins]');
-    const run = await runAction({
+    const run = await runActionInProcess({
       inputs: sandboxInputs(sandbox, { mode: 'audit' }),
       files: { [POLICY]: policy },
     });
@@ -124,7 +126,7 @@ describe('a name that matches nothing in the tenant', () => {
   });
 
   it('the starter policy matches the sandbox: no unmatched name, and apply goes ahead', async () => {
-    const run = await runAction({
+    const run = await runActionInProcess({
       inputs: sandboxInputs(sandbox, { mode: 'audit' }),
       files: { [POLICY]: starter },
     });
@@ -148,7 +150,7 @@ describe('a run that only validated the policy', () => {
 
   it('validate: titled "policy valid (not audited)", warning about the expired exemption at its line', async () => {
     const policy = expired();
-    const run = await runAction({ inputs: { mode: 'validate' }, files: { [POLICY]: policy } });
+    const run = await runActionInProcess({ inputs: { mode: 'validate' }, files: { [POLICY]: policy } });
     expect(run.code).toBe(0);
     expect(run.outputs.status).toBe('pass');
     expect(run.summary).toContain('## ✅ ServiceTitan policy valid (not audited)');
@@ -160,7 +162,7 @@ describe('a run that only validated the policy', () => {
   });
 
   it('a fork pull request without credentials: never "pass … 0 users audited"', async () => {
-    const run = await runAction({
+    const run = await runActionInProcess({
       inputs: { mode: 'audit' },
       event: {
         name: 'pull_request',
@@ -181,7 +183,7 @@ describe('a run that only validated the policy', () => {
     const dir = await mkdtemp(path.join(os.tmpdir(), 'st-guard-validate-'));
     const file = path.join(dir, 'policy.yml');
     await writeFile(file, expired());
-    const res = await runCli(['validate', '--policy', file, '--no-color']);
+    const res = await runCliInProcess(['validate', '--policy', file, '--no-color']);
     expect(res.code).toBe(0);
     expect(res.stdout).toMatch(/^✔ POLICY VALID \(not audited\)/);
     expect(res.stdout).not.toMatch(/PASS|users audited/);
@@ -200,7 +202,7 @@ describe('a policy change that exempts a finding', () => {
   it('says "exempted by this change" with who and until when, never "resolved", in the comment and summary', async () => {
     github.state.files.set(`ba5e0999abcd:${POLICY}`, base());
     github.addIssue({ number: 9, body: 'Exempt a partner', labels: [], pull_request: { url: 'pulls/9' } });
-    const run = await runAction({
+    const run = await runActionInProcess({
       inputs: sandboxInputs(sandbox, { mode: 'audit', 'github-token': TOKEN, redact: 'false' }),
       env: { GITHUB_API_URL: github.url, GITHUB_REPOSITORY: 'acme/access-policy', GITHUB_RUN_ID: '42' },
       event: {
@@ -257,7 +259,7 @@ describe('a policy change that exempts a finding', () => {
     const dir = await mkdtemp(path.join(os.tmpdir(), 'st-guard-impact-'));
     await writeFile(path.join(dir, 'base.yml'), base());
     await writeFile(path.join(dir, 'head.yml'), head());
-    const res = await runCli(
+    const res = await runCliInProcess(
       ['audit', '--policy', 'head.yml', '--baseline-policy', 'base.yml', '--fail-on', 'never', '--no-color'],
       { env: { ...sandboxEnv(sandbox), COLUMNS: '400' }, cwd: dir },
     );

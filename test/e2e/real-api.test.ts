@@ -1,7 +1,8 @@
 /**
- * The real API's surprises, through the committed bundles: a null entry in a user's permissions,
- * technician roles that `GET /user-roles` leaves out by default, writes ServiceTitan refuses, and
- * the manual steps that come with locking a holder of the API permissions.
+ * The real API's surprises: a null entry in a user's permissions, technician roles that
+ * `GET /user-roles` leaves out by default, writes ServiceTitan refuses, and the manual steps that
+ * come with locking a holder of the API permissions. The audit of null entries runs through the
+ * committed CLI bundle; the action's cases run its `run()` in this process.
  */
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import os from 'node:os';
@@ -14,7 +15,8 @@ import {
   type Sandbox,
   type TenantData,
 } from '../../src/sandbox/index.js';
-import { ROOT, runAction, runCli, sandboxEnv, sandboxInputs } from './harness.js';
+import { ROOT, runCli, sandboxEnv, sandboxInputs } from './harness.js';
+import { runActionInProcess } from '../helpers/in-process.js';
 
 const STARTER = path.join(ROOT, 'examples/policies/starter.yml');
 const POLICY = '.github/servicetitan-access.yml';
@@ -89,7 +91,7 @@ describe('the real API, through the bundles', () => {
 
   it('gives an outside technician a technician role: the role is known, so the plan is not refused', async () => {
     const s = await sandboxWith(() => {});
-    const run = await runAction({
+    const run = await runActionInProcess({
       inputs: sandboxInputs(s, { mode: 'apply' }),
       files: { [POLICY]: OUTSIDE_TECHNICIANS('{ set-role: Technician Helper }') },
     });
@@ -107,7 +109,7 @@ describe('the real API, through the bundles', () => {
     const s = await sandboxWith((data) => {
       data.technicians.find((t) => t.id === 230)!.ongoingJobs = 1;
     });
-    const run = await runAction({
+    const run = await runActionInProcess({
       inputs: sandboxInputs(s, { mode: 'apply' }),
       files: { [POLICY]: OUTSIDE_TECHNICIANS('deactivate') },
     });
@@ -129,7 +131,7 @@ describe('the real API, through the bundles', () => {
     const s = await sandboxWith((data) => {
       data.technicians.find((t) => t.id === 230)!.managedInEnterpriseHub = true;
     });
-    const run = await runAction({
+    const run = await runActionInProcess({
       inputs: sandboxInputs(s, { mode: 'apply' }),
       files: { [POLICY]: OUTSIDE_TECHNICIANS('{ set-role: Technician Helper }') },
     });
@@ -140,7 +142,7 @@ describe('the real API, through the bundles', () => {
 
   it('adds to the lock of an API permission holder the steps that revoke what they made', async () => {
     const s = await sandboxWith(() => {});
-    const run = await runAction({
+    const run = await runActionInProcess({
       inputs: sandboxInputs(s, { mode: 'audit', 'fail-on': 'never' }),
       files: { [POLICY]: await readFile(STARTER, 'utf8') },
     });

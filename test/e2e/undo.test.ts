@@ -1,6 +1,8 @@
 /**
- * Undo through the committed bundles, checked against the sandbox's state: an apply followed by
- * an undo from its report leaves the touched users exactly as they were.
+ * Undo, checked against the sandbox's state: an apply followed by an undo from its report leaves
+ * the touched users exactly as they were. The first case of the action and of the command line
+ * run through the committed bundles; the others run the action (`run()`) and the command line
+ * (`runCommand`) in this process.
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -9,6 +11,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startSandbox, type Sandbox } from '../../src/sandbox/index.js';
 import { connect } from '../sandbox/harness.js';
 import { ROOT, runAction, runCli, sandboxEnv, sandboxInputs } from './harness.js';
+import { runActionInProcess, runCliInProcess } from '../helpers/in-process.js';
 
 let sandbox: Sandbox;
 const POLICY = '.github/servicetitan-access.yml';
@@ -105,8 +108,8 @@ async function readJson(dir: string, file: string) {
   return JSON.parse(await readFile(path.join(dir, file), 'utf8'));
 }
 
-async function applyOnce() {
-  const run = await runAction({ inputs: inputs(), files: { [POLICY]: POLICY_TEXT } });
+async function applyOnce(action: typeof runAction = runActionInProcess) {
+  const run = await action({ inputs: inputs(), files: { [POLICY]: POLICY_TEXT } });
   const report = await readJson(run.workspace, REPORT);
   expect(
     report.plan.map((s: { action: string; status: string }) => `${s.action}:${s.status}`).sort(),
@@ -115,10 +118,10 @@ async function applyOnce() {
 }
 
 describe('mode: undo', () => {
-  it('restores every user the apply changed exactly, but never an admin role, and writes its journal beside the apply report', async () => {
+  it('restores every user the apply changed exactly, but never an admin role, and writes its journal beside the apply report (the bundles)', async () => {
     const original = await state();
     const before = touched(original, RESTORED);
-    const { run } = await applyOnce();
+    const { run } = await applyOnce(runAction);
     expect(touched(await state(), RESTORED)).not.toEqual(before);
     const demoted = employee(await state(), 162);
 
@@ -164,7 +167,7 @@ describe('mode: undo', () => {
     rick.isManagedTech = true;
     rick.licenseType = 'ManagedTech';
     const { run } = await applyOnce();
-    const undo = await runAction({
+    const undo = await runActionInProcess({
       inputs: inputs({ mode: 'undo' }),
       files: { [POLICY]: POLICY_TEXT, [REPORT]: await readFile(path.join(run.workspace, REPORT), 'utf8') },
     });
@@ -184,7 +187,7 @@ describe('mode: undo', () => {
     const changedByHand = (await state()).employees.find((e) => e.id === 161);
     const writesBefore = (await requests()).length;
 
-    const undo = await runAction({
+    const undo = await runActionInProcess({
       inputs: inputs({ mode: 'undo' }),
       files: { [POLICY]: POLICY_TEXT, [REPORT]: await readFile(path.join(run.workspace, REPORT), 'utf8') },
     });
@@ -204,7 +207,7 @@ describe('mode: undo', () => {
     const { run } = await applyOnce();
     const writesBefore = (await requests()).length;
     const afterApply = touched(await state());
-    const undo = await runAction({
+    const undo = await runActionInProcess({
       inputs: inputs({ mode: 'undo' }),
       event: {
         name: 'pull_request',
@@ -223,7 +226,7 @@ describe('mode: undo', () => {
   it('refuses an undo larger than max-changes and changes nothing', async () => {
     const { run } = await applyOnce();
     const writesBefore = (await requests()).length;
-    const undo = await runAction({
+    const undo = await runActionInProcess({
       inputs: inputs({ mode: 'undo', 'max-changes': '2' }),
       files: { [POLICY]: POLICY_TEXT, [REPORT]: await readFile(path.join(run.workspace, REPORT), 'utf8') },
     });
@@ -235,7 +238,7 @@ describe('mode: undo', () => {
 describe('st-access-guard undo REPORT', () => {
   const env = () => sandboxEnv(sandbox);
 
-  it('reverses the apply from the report named on the command line; a second undo does nothing twice', async () => {
+  it('reverses the apply from the report named on the command line; a second undo does nothing twice (the bundle)', async () => {
     const before = touched(await state(), RESTORED);
     const { run } = await applyOnce();
     const policy = path.join(run.workspace, POLICY);
@@ -258,10 +261,13 @@ describe('st-access-guard undo REPORT', () => {
 
     const writesBefore = (await requests()).length;
     // the first undo's journal is never replaced by accident
-    const refused = await runCli(['undo', '--report', report, ...flags], { env: env(), cwd: run.workspace });
+    const refused = await runCliInProcess(['undo', '--report', report, ...flags], {
+      env: env(),
+      cwd: run.workspace,
+    });
     expect(refused.code).toBe(2);
     expect(refused.stdout + refused.stderr).toContain('input.journal-exists');
-    const again = await runCli(['undo', '--report', report, '--force', ...flags], {
+    const again = await runCliInProcess(['undo', '--report', report, '--force', ...flags], {
       env: env(),
       cwd: run.workspace,
     });
@@ -276,12 +282,18 @@ describe('st-access-guard undo REPORT', () => {
   });
 
   it('rejects a report that is not an apply journal with a configuration error (exit 2)', async () => {
-    const audit = await runAction({ inputs: inputs({ mode: 'audit' }), files: { [POLICY]: POLICY_TEXT } });
-    const report = path.join(audit.workspace, REPORT);
-    const undo = await runCli(['undo', report, '--policy', path.join(audit.workspace, POLICY), '--quiet'], {
-      env: env(),
-      cwd: audit.workspace,
+    const audit = await runActionInProcess({
+      inputs: inputs({ mode: 'audit' }),
+      files: { [POLICY]: POLICY_TEXT },
     });
+    const report = path.join(audit.workspace, REPORT);
+    const undo = await runCliInProcess(
+      ['undo', report, '--policy', path.join(audit.workspace, POLICY), '--quiet'],
+      {
+        env: env(),
+        cwd: audit.workspace,
+      },
+    );
     expect(undo.code).toBe(2);
     expect(undo.stdout + undo.stderr).toContain('undo.not-an-apply-report');
   });
@@ -291,10 +303,13 @@ describe('st-access-guard undo REPORT', () => {
     const report = path.join(run.workspace, REPORT);
     const other = { ...(await readJson(run.workspace, REPORT)), tenant: '42' };
     await writeFile(report, JSON.stringify(other));
-    const undo = await runCli(['undo', report, '--policy', path.join(run.workspace, POLICY), '--quiet'], {
-      env: env(),
-      cwd: run.workspace,
-    });
+    const undo = await runCliInProcess(
+      ['undo', report, '--policy', path.join(run.workspace, POLICY), '--quiet'],
+      {
+        env: env(),
+        cwd: run.workspace,
+      },
+    );
     expect(undo.code).toBe(2);
     expect(undo.stdout + undo.stderr).toContain('undo.wrong-tenant');
   });

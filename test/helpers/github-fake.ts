@@ -1,8 +1,10 @@
 /**
- * A GitHub REST API fake on loopback: the endpoints the tracking issue, the PR comment and the
- * base-policy fetch use, with state in memory, every call recorded, pagination through `Link`
- * headers the way GitHub does it, and switches to refuse a route (403, as a token without the
- * permission gets).
+ * A GitHub REST API fake on loopback: the endpoints the tracking issue, the PR comment, the
+ * base-policy fetch and access reviews use, with state in memory, every call recorded, pagination
+ * through `Link` headers the way GitHub does it, switches to refuse a route (403, as a token
+ * without the permission gets; optionally only a few times, as a GitHub that fails for a while),
+ * comments by several users with `created_at`/`updated_at` (an edit moves `updated_at`, as on
+ * GitHub, which keeps no edit flag), `since` on comment listings, and a clock tests can move.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -14,6 +16,9 @@ export interface FakeUser {
 
 export interface FakeIssue {
   number: number;
+  /** ISO times from the fake's clock */
+  created_at?: string;
+  updated_at?: string;
   title: string;
   body: string;
   state: 'open' | 'closed';
@@ -28,6 +33,10 @@ export interface FakeComment {
   issue_number: number;
   body: string;
   user: FakeUser;
+  /** ISO times from the fake's clock; an edit moves `updated_at` */
+  created_at: string;
+  updated_at: string;
+  html_url: string;
 }
 
 export interface FakeState {
@@ -59,13 +68,20 @@ export interface GitHubFake {
   url: string;
   state: FakeState;
   calls: FakeCall[];
-  /** answer `status` (default 403) to every call whose route or `METHOD path` matches */
-  forbid(route: string | RegExp, status?: number): void;
+  /**
+   * answer `status` (default 403) to every call whose route or `METHOD path` matches; with
+   * `times`, only to the next that many such calls
+   */
+  forbid(route: string | RegExp, status?: number, times?: number): void;
   /** never answer calls whose route matches, like a GitHub that hangs */
   stall(route: string | RegExp): void;
   /** issues and comments the way the token's author would have written them */
   addIssue(issue: Partial<FakeIssue> & { body: string }): FakeIssue;
   addComment(issueNumber: number, body: string, user?: FakeUser): FakeComment;
+  /** a comment's author changes its text: `updated_at` moves to the clock's now */
+  editComment(id: number, body: string): FakeComment;
+  /** where the fake's timestamps come from (default: the system clock) */
+  setClock(now: () => Date): void;
   /** calls other than reads */
   writes(): FakeCall[];
   close(): Promise<void>;
@@ -94,7 +110,12 @@ export async function startGitHubFake(): Promise<GitHubFake> {
     maxPageSize: 100,
   };
   const calls: FakeCall[] = [];
-  const refusals: { route: string | RegExp; status: number }[] = [];
+  const refusals: { route: string | RegExp; status: number; times: number }[] = [];
+  let clock: () => Date = () => new Date();
+  const stamp = () =>
+    clock()
+      .toISOString()
+      .replace(/\.\d{3}Z$/, 'Z');
   const stalls: (string | RegExp)[] = [];
   const matches = (r: string | RegExp, route: string, method: string, pathname: string) =>
     typeof r === 'string' ? r === route : r.test(`${method} ${pathname}`);
@@ -102,6 +123,8 @@ export async function startGitHubFake(): Promise<GitHubFake> {
 
   const issueJson = (i: FakeIssue) => ({
     ...i,
+    created_at: i.created_at ?? stamp(),
+    updated_at: i.updated_at ?? i.created_at ?? stamp(),
     labels: i.labels.map((name) => ({ name })),
     html_url: `https://github.example/o/r/issues/${i.number}`,
   });
@@ -146,6 +169,8 @@ export async function startGitHubFake(): Promise<GitHubFake> {
           state_reason: null,
           labels: b.labels ?? [],
           user: state.author,
+          created_at: stamp(),
+          updated_at: stamp(),
         };
         for (const l of issue.labels) state.labels.add(l);
         state.issues.push(issue);
@@ -162,14 +187,23 @@ export async function startGitHubFake(): Promise<GitHubFake> {
         if (b.body !== undefined) issue.body = b.body;
         if (b.state !== undefined) issue.state = b.state;
         if (b.state_reason !== undefined) issue.state_reason = b.state_reason;
+        issue.updated_at = stamp();
         return [200, issueJson(issue)];
       },
     ],
     [
       'GET /repos/{owner}/{repo}/issues/{number}/comments',
-      (m) => {
+      (m, q) => {
         findIssue(m.number!);
-        return [200, state.comments.filter((c) => c.issue_number === Number(m.number))];
+        // `since`: only comments updated at or after that time, as GitHub filters them
+        const since = q.get('since');
+        const from = since === null ? null : Date.parse(since);
+        return [
+          200,
+          state.comments
+            .filter((c) => c.issue_number === Number(m.number))
+            .filter((c) => from === null || Date.parse(c.updated_at) >= from),
+        ];
       },
     ],
     [
@@ -186,6 +220,7 @@ export async function startGitHubFake(): Promise<GitHubFake> {
         const comment = state.comments.find((c) => c.id === Number(m.id));
         if (!comment) throw new HttpError(404, 'Not Found');
         comment.body = (body as { body: string }).body;
+        comment.updated_at = stamp();
         return [200, comment];
       },
     ],
@@ -232,7 +267,17 @@ export async function startGitHubFake(): Promise<GitHubFake> {
   });
 
   function addComment(issueNumber: number, body: string, user: FakeUser = state.author): FakeComment {
-    const comment: FakeComment = { id: nextComment++, issue_number: issueNumber, body, user };
+    const id = nextComment++;
+    const now = stamp();
+    const comment: FakeComment = {
+      id,
+      issue_number: issueNumber,
+      body,
+      user,
+      created_at: now,
+      updated_at: now,
+      html_url: `https://github.example/o/r/issues/${issueNumber}#issuecomment-${id}`,
+    };
     state.comments.push(comment);
     return comment;
   }
@@ -262,8 +307,11 @@ export async function startGitHubFake(): Promise<GitHubFake> {
       res.end(JSON.stringify(payload));
     };
     if (stalls.some((r) => matches(r, route, method, pathname))) return;
-    const refusal = refusals.find(({ route: r }) => matches(r, route, method, pathname));
-    if (refusal) return send(refusal.status, { message: 'Resource not accessible by integration' });
+    const refusal = refusals.find(({ route: r, times }) => times > 0 && matches(r, route, method, pathname));
+    if (refusal) {
+      refusal.times -= 1;
+      return send(refusal.status, { message: 'Resource not accessible by integration' });
+    }
     if (!match?.m) return send(404, { message: 'Not Found' });
     const params: Record<string, string> = {};
     match.r.names.forEach((name, i) => (params[name] = match.m![i + 1]!));
@@ -300,7 +348,7 @@ export async function startGitHubFake(): Promise<GitHubFake> {
     url: `http://127.0.0.1:${port}`,
     state,
     calls,
-    forbid: (route, status = 403) => void refusals.push({ route, status }),
+    forbid: (route, status = 403, times = Infinity) => void refusals.push({ route, status, times }),
     stall: (route) => void stalls.push(route),
     addIssue: (issue) => {
       const full: FakeIssue = {
@@ -310,6 +358,8 @@ export async function startGitHubFake(): Promise<GitHubFake> {
         state_reason: null,
         labels: ['servicetitan-access'],
         user: state.author,
+        created_at: stamp(),
+        updated_at: stamp(),
         ...issue,
       };
       for (const l of full.labels) state.labels.add(l);
@@ -317,6 +367,16 @@ export async function startGitHubFake(): Promise<GitHubFake> {
       return full;
     },
     addComment,
+    editComment: (id, body) => {
+      const comment = state.comments.find((c) => c.id === id);
+      if (!comment) throw new Error(`no comment ${id}`);
+      comment.body = body;
+      comment.updated_at = stamp();
+      return comment;
+    },
+    setClock: (now) => {
+      clock = now;
+    },
     writes: () => calls.filter((c) => c.method !== 'GET'),
     close: () =>
       new Promise<void>((resolve, reject) => {

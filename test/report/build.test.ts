@@ -56,24 +56,19 @@ describe('buildReport status', () => {
     expect(r.status).toBe('error');
   });
 
-  it('exits 2 when every error is a configuration error', () => {
-    for (const code of [
-      'policy.unknown-key',
-      'config.invalid-input',
-      'auth.invalid-client',
-      'tenant.not-found',
-      'input.mode',
-    ]) {
-      expect(statusExitCode(report([], { errors: [{ code, message: 'x' }] }))).toBe(2);
-    }
+  it('exits with the class of the error that stopped the run, not with its code', () => {
+    // a configuration error exits 2 whatever its code says; anything else exits 3
+    const errors = [{ code: 'servicetitan.unavailable', message: 'x' }];
+    expect(statusExitCode(report([], { errors }), 2)).toBe(2);
+    expect(statusExitCode(report([], { errors: [{ code: 'policy.unknown-key', message: 'x' }] }))).toBe(3);
   });
 
-  it('exits 3 when any error is a runtime error', () => {
-    const errors = [
-      { code: 'policy.unknown-key', message: 'x' },
-      { code: 'servicetitan.unreachable', message: 'y' },
-    ];
-    expect(statusExitCode(report([], { errors }))).toBe(3);
+  it('exits 3 when a write failed, whatever stopped the run', () => {
+    const r = report([], {
+      plan: [planStep({ status: 'failed', error: 'HTTP 500' })],
+      errors: [{ code: 'input.journal-exists', message: 'x' }],
+    });
+    expect(statusExitCode(r, 2)).toBe(3);
   });
 
   it('has zero counts and empty lists without an evaluation', () => {

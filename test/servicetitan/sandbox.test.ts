@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startSandbox, type FaultKind, type Sandbox } from '../../src/sandbox/index.js';
+import { startSandbox, type FaultKind, type FaultRule, type Sandbox } from '../../src/sandbox/index.js';
 import { liveWriter } from '../../src/servicetitan/writer.js';
 import { sleep } from '../../src/servicetitan/limiter.js';
 import { byKindAndId, clientFor, withSandbox } from './sandbox-setup.js';
@@ -7,9 +7,11 @@ import { byKindAndId, clientFor, withSandbox } from './sandbox-setup.js';
 let sandbox: Sandbox;
 let baseline: ReturnType<typeof byKindAndId>;
 
+/** a granted page size far below the asked 5000 forces several pages per list */
+const PAGED = { maxPageSize: 15, exportPageSize: 12 };
+
 beforeAll(async () => {
-  // a granted page size far below the asked 5000 forces several pages per list
-  sandbox = await startSandbox({ maxPageSize: 15, exportPageSize: 12 });
+  sandbox = await startSandbox(PAGED);
   const { client } = clientFor(sandbox);
   baseline = byKindAndId((await client.fetchSnapshot()).users);
   await client.close();
@@ -63,26 +65,27 @@ describe('surviving faults', () => {
     'empty-page',
     'duplicate-records',
   ];
+  // each on its own sandbox, all at once: most of a case's time is the client's backoff
   for (const kind of survivable) {
-    it(`reads the whole tenant despite ${kind}`, async () => {
-      sandbox.setFaults({
-        rules: [
-          {
-            kind,
-            match: { path: '/employees' },
-            // one refresh after a 401, one more ask after an empty page; twice is a failure
-            times: kind === 'status-401' || kind === 'empty-page' ? 1 : 2,
-            retryAfterSeconds: 0,
-            delayMs: 2000,
-          },
-        ],
+    it.concurrent(`reads the whole tenant despite ${kind}`, async () => {
+      const rules: FaultRule[] = [
+        {
+          kind,
+          match: { path: '/employees' },
+          // one refresh after a 401, one more ask after an empty page; twice is a failure
+          times: kind === 'status-401' || kind === 'empty-page' ? 1 : 2,
+          retryAfterSeconds: 0,
+          delayMs: 2000,
+        },
+      ];
+      await withSandbox({ ...PAGED, faults: { rules } }, async (faulty) => {
+        const { client } = clientFor(faulty);
+        for (const source of ['list', 'export'] as const) {
+          const snapshot = await client.fetchSnapshot({ source });
+          expect(byKindAndId(snapshot.users)).toEqual(baseline);
+        }
+        await client.close();
       });
-      const { client } = clientFor(sandbox);
-      for (const source of ['list', 'export'] as const) {
-        const snapshot = await client.fetchSnapshot({ source });
-        expect(byKindAndId(snapshot.users)).toEqual(baseline);
-      }
-      await client.close();
     });
   }
 
@@ -96,30 +99,36 @@ describe('surviving faults', () => {
     ['has-more-forever', 'servicetitan.paging-loop', 3],
   ];
   for (const [kind, code, exitCode] of fatal) {
-    it(`fails with ${code} when ${kind} does not stop`, async () => {
-      sandbox.setFaults({ rules: [{ kind, match: { path: '/technicians' }, retryAfterSeconds: 0 }] });
-      const { client } = clientFor(sandbox, { tuning: { retryBudgetMs: 1000, maxRetries: 2 } });
-      for (const source of ['list', 'export'] as const) {
-        const error = (await client.fetchSnapshot({ source }).catch((e: unknown) => e)) as Record<
-          string,
-          unknown
-        >;
-        expect(error.code).toBe(code);
-        expect(error.exitCode).toBe(exitCode);
-        expect(String(error.message)).toContain(`/settings/v2/tenant/${sandbox.tenant}/`);
-      }
-      await client.close();
+    it.concurrent(`fails with ${code} when ${kind} does not stop`, async () => {
+      const rules: FaultRule[] = [{ kind, match: { path: '/technicians' }, retryAfterSeconds: 0 }];
+      await withSandbox({ ...PAGED, faults: { rules } }, async (faulty) => {
+        const { client } = clientFor(faulty, { tuning: { retryBudgetMs: 1000, maxRetries: 2 } });
+        for (const source of ['list', 'export'] as const) {
+          const error = (await client.fetchSnapshot({ source }).catch((e: unknown) => e)) as Record<
+            string,
+            unknown
+          >;
+          expect(error.code).toBe(code);
+          expect(error.exitCode).toBe(exitCode);
+          expect(String(error.message)).toContain(`/settings/v2/tenant/${faulty.tenant}/`);
+        }
+        await client.close();
+      });
     });
   }
 
-  it('gives up on a ServiceTitan that keeps answering 429 within the retry budget', async () => {
-    sandbox.setFaults({ rules: [{ kind: 'status-429-no-retry-after' }] });
-    const { client } = clientFor(sandbox, { tuning: { retryBudgetMs: 800, maxRetries: 100 } });
-    const started = performance.now();
-    const error = (await client.fetchSnapshot().catch((e: unknown) => e)) as Record<string, unknown>;
-    expect(error.code).toBe('servicetitan.unavailable');
-    expect(performance.now() - started).toBeLessThan(3000);
-    await client.close();
+  it.concurrent('gives up on a ServiceTitan that keeps answering 429 within the retry budget', async () => {
+    await withSandbox(
+      { ...PAGED, faults: { rules: [{ kind: 'status-429-no-retry-after' }] } },
+      async (faulty) => {
+        const { client } = clientFor(faulty, { tuning: { retryBudgetMs: 800, maxRetries: 100 } });
+        const started = performance.now();
+        const error = (await client.fetchSnapshot().catch((e: unknown) => e)) as Record<string, unknown>;
+        expect(error.code).toBe('servicetitan.unavailable');
+        expect(performance.now() - started).toBeLessThan(3000);
+        await client.close();
+      },
+    );
   });
 });
 
