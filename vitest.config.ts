@@ -8,23 +8,15 @@ import { defineConfig } from 'vitest/config';
  */
 
 /**
- * The files that mostly wait (a retry's backoff, a slow answer, a bundle they spawned) start
- * first, so that the CPU-bound unit files fill the time they leave; within each group, Vitest's
- * own order (the longest first, as far as it remembers).
+ * Vitest's own order (the longest first, as far as it remembers; else the largest), but the
+ * in-process pipeline runs first: they take long while doing little (the fault matrix waits out
+ * retry budgets and slow answers), so the others fill the time they leave.
  */
-class WaitingFirst extends BaseSequencer {
+class IntegrationFirst extends BaseSequencer {
   override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
     const sorted = await super.sort(files);
-    const group = (file: TestSpecification) =>
-      /[\\/]test[\\/]integration[\\/]/.test(file.moduleId)
-        ? 0
-        : /[\\/]test[\\/]e2e[\\/]/.test(file.moduleId)
-          ? 1
-          : 2;
-    return sorted
-      .map((file, index) => ({ file, index }))
-      .sort((a, b) => group(a.file) - group(b.file) || a.index - b.index)
-      .map(({ file }) => file);
+    const integration = (file: TestSpecification) => /[\\/]test[\\/]integration[\\/]/.test(file.moduleId);
+    return [...sorted.filter(integration), ...sorted.filter((file) => !integration(file))];
   }
 }
 
@@ -40,6 +32,6 @@ export default defineConfig({
     isolate: false,
     // Two cores, and one worker more: many files mostly wait, and another file runs meanwhile.
     maxWorkers: 3,
-    sequence: { sequencer: WaitingFirst },
+    sequence: { sequencer: IntegrationFirst },
   },
 });

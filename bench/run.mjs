@@ -45,10 +45,11 @@ const SETTINGS = {
   // SPEC §10: 300 tenants × 5,000 users roll up in under 10 s and 1 GB on two cores
   fleet: { tenants: quick ? 20 : 300, users: quick ? 1000 : 5000, runs: quick ? 1 : 3 },
   // a whole audit in one process: the evaluate phase of a 7,000-user tenant (median of the
-  // pipeline's runs, the first apart) and the peak RSS of a 100,000-user one (median of processes)
+  // pipeline's runs after the first, which is shown apart) and the peak RSS of a 100,000-user one
+  // (median of processes)
   audit: {
     evaluateUsers: 7000,
-    evaluateRuns: quick ? 5 : 15,
+    evaluateRuns: quick ? 9 : 15,
     peakUsers: quick ? 20_000 : 100_000,
     peakProcesses: quick ? 1 : 3,
   },
@@ -148,7 +149,7 @@ function audit() {
     evaluateUsers,
     findings: evaluated.findings,
     evaluateRuns,
-    evaluateMs: evaluated.evaluateMs,
+    evaluateMs: round(median(evaluated.evaluateMsAll.slice(1))),
     evaluateFirstMs: evaluated.evaluateMsAll[0],
     evaluateMsAll: evaluated.evaluateMsAll,
     peakUsers,

@@ -2,7 +2,7 @@
 import { createRequire as __guardCreateRequire } from 'node:module'; const require = __guardCreateRequire(import.meta.url);
 import {
   nearest
-} from "./chunks/chunk-3FSPQVD3.js";
+} from "./chunks/chunk-5PL237VK.js";
 import {
   GuardError
 } from "./chunks/chunk-GIX45REK.js";
@@ -478,7 +478,7 @@ ${USAGE}`);
       return runSandboxCommand(values);
     }
     case "demo": {
-      const { runDemo } = await import("./chunks/demo-ON2JP2XE.js");
+      const { runDemo } = await import("./chunks/demo-PSO2MSLD.js");
       return runDemo(values);
     }
     case "validate":
@@ -487,7 +487,7 @@ ${USAGE}`);
     case "discover":
     case "undo":
     case "review": {
-      const { runCommand } = await import("./chunks/run-UZT3DSD6.js");
+      const { runCommand } = await import("./chunks/run-GWAB2RGI.js");
       return runCommand(command, rest, values);
     }
     case "evidence": {
@@ -495,7 +495,7 @@ ${USAGE}`);
       return runEvidenceCommand(rest, values);
     }
     case "fleet": {
-      const { runFleetCli } = await import("./chunks/run-UZT3DSD6.js");
+      const { runFleetCli } = await import("./chunks/run-GWAB2RGI.js");
       return runFleetCli(rest, values);
     }
     case "diff": {

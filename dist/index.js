@@ -2,7 +2,7 @@ import { createRequire as __guardCreateRequire } from 'node:module'; const requi
 import {
   publishRun,
   renderReviewMarkdown
-} from "./chunks/chunk-UATJTGQK.js";
+} from "./chunks/chunk-XJRMJHSD.js";
 import {
   DETAILS_CLOSE,
   comparison,
@@ -24,13 +24,13 @@ import {
 } from "./chunks/chunk-DUAFDT7Q.js";
 import {
   runPipeline
-} from "./chunks/chunk-URGALNJZ.js";
+} from "./chunks/chunk-PBOPUP2A.js";
 import "./chunks/chunk-F2M56VRX.js";
 import "./chunks/chunk-4ELQWBUJ.js";
 import "./chunks/chunk-TWT5VFH6.js";
 import "./chunks/chunk-L45OQZPI.js";
 import "./chunks/chunk-T3LMMHA3.js";
-import "./chunks/chunk-I6MUAE32.js";
+import "./chunks/chunk-2OMYLHX3.js";
 import "./chunks/chunk-IKAUNPRK.js";
 import {
   validateNotices
@@ -59,7 +59,7 @@ import "./chunks/chunk-WA5K76RQ.js";
 import "./chunks/chunk-DBYO6JJB.js";
 import "./chunks/chunk-P6FZTVWF.js";
 import "./chunks/chunk-EIDODBDB.js";
-import "./chunks/chunk-3FSPQVD3.js";
+import "./chunks/chunk-5PL237VK.js";
 import {
   debug,
   error,
@@ -357,10 +357,10 @@ async function run() {
     const settings = parseSettings(actionInputs(), event, workspace);
     const logger = actionLogger();
     if (settings.mode === "fleet-matrix" || settings.mode === "fleet-report") {
-      return await (await import("./chunks/action-KVWWP3N2.js")).runFleetAction(settings, logger);
+      return await (await import("./chunks/action-HSSXTFCD.js")).runFleetAction(settings, logger);
     }
     const wantsBasePolicy = settings.event.isPullRequest && settings.connection !== null;
-    const runMode = settings.mode === "review" ? (await import("./chunks/review-run-EI2CFG3H.js")).runReviewMode : runPipeline;
+    const runMode = settings.mode === "review" ? (await import("./chunks/review-run-J5MBELVU.js")).runReviewMode : runPipeline;
     const result = await runMode(settings, {
       logger,
       now: () => /* @__PURE__ */ new Date(),

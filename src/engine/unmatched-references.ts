@@ -38,16 +38,10 @@ class TenantNames {
   /** lower-case, trimmed business unit name -> as the tenant spells it, and the unit ids */
   private listedUnits: { names: Map<string, string>; ids: Set<number> } | null = null;
   private allUnits: { names: Map<string, string>; ids: Set<number> } | null = null;
-  private accounts: {
-    /** lower-case emails and logins (an email reference matches either) */
-    addresses: Set<string>;
-    logins: Set<string>;
-    userIds: Set<number>;
-    /** the employee and technician record ids */
-    records: Record<'employee' | 'technician', Set<number>>;
-    /** emails, for "did you mean" on an email reference */
-    emails: string[];
-  } | null = null;
+  /** the user references found among the accounts, by `userRefKey` */
+  private foundUsers: Set<string> | null = null;
+  /** emails, and the same in lower case, for "did you mean" on an email reference */
+  private allEmails: { emails: string[]; lowered: string[] } | null = null;
 
   constructor(private readonly snapshot: Snapshot) {}
 
@@ -70,24 +64,22 @@ class TenantNames {
     return [...this.units(true).names.values()];
   }
 
-  /** The same test as `matchesUserRef`, against every account at once. */
-  hasUser(ref: UserRef): boolean {
-    const names = this.users();
-    switch (ref.type) {
-      case 'email':
-        return names.addresses.has(ref.value.toLowerCase());
-      case 'login':
-        return names.logins.has(ref.value.toLowerCase());
-      case 'user':
-        return names.userIds.has(ref.value);
-      case 'employee':
-      case 'technician':
-        return names.records[ref.type].has(ref.value);
-    }
+  /**
+   * The same test as `matchesUserRef`. Every reference `wanted` names is looked for in one pass
+   * over the accounts, the first time one is asked about; only what they name is computed.
+   */
+  hasUser(ref: UserRef, wanted: readonly UserRef[]): boolean {
+    this.foundUsers ??= this.findUsers(wanted);
+    return this.foundUsers.has(userRefKey(ref));
   }
 
-  emails(): string[] {
-    return this.users().emails;
+  emails(): { emails: string[]; lowered: string[] } {
+    if (!this.allEmails) {
+      const emails: string[] = [];
+      for (const user of this.snapshot.users) if (user.email) emails.push(user.email);
+      this.allEmails = { emails, lowered: emails.map((email) => email.toLowerCase()) };
+    }
+    return this.allEmails;
   }
 
   private roles(withUsers: boolean): Map<string, string> {
@@ -137,31 +129,46 @@ class TenantNames {
     return (this.allUnits = units);
   }
 
-  private users(): NonNullable<TenantNames['accounts']> {
-    if (this.accounts) return this.accounts;
-    const names: NonNullable<TenantNames['accounts']> = {
-      addresses: new Set(),
-      logins: new Set(),
-      userIds: new Set(),
-      records: { employee: new Set(), technician: new Set() },
-      emails: [],
-    };
-    for (const user of this.snapshot.users) {
-      const email = user.email?.toLowerCase();
-      if (email) {
-        names.addresses.add(email);
-        names.emails.push(user.email!);
-      }
-      const login = user.login?.toLowerCase();
-      if (login) {
-        names.addresses.add(login);
-        names.logins.add(login);
-      }
-      if (user.userId !== null) names.userIds.add(user.userId);
-      names.records[user.kind].add(user.id);
+  private findUsers(wanted: readonly UserRef[]): Set<string> {
+    const addresses = new Set<string>();
+    const logins = new Set<string>();
+    const userIds = new Set<number>();
+    const records = new Set<string>();
+    for (const ref of wanted) {
+      if (ref.type === 'email') addresses.add(ref.value.toLowerCase());
+      else if (ref.type === 'login') logins.add(ref.value.toLowerCase());
+      else if (ref.type === 'user') userIds.add(ref.value);
+      else records.add(userRefKey(ref));
     }
-    return (this.accounts = names);
+    const found = new Set<string>();
+    for (const user of this.snapshot.users) {
+      if (addresses.size > 0 || logins.size > 0) {
+        const login = user.login?.toLowerCase();
+        if (login) {
+          // an email reference matches a login that is that address, as `matchesUserRef` does
+          if (addresses.has(login)) found.add(`email:${login}`);
+          if (logins.has(login)) found.add(`login:${login}`);
+        }
+      }
+      if (addresses.size > 0) {
+        const email = user.email?.toLowerCase();
+        if (email && addresses.has(email)) found.add(`email:${email}`);
+      }
+      if (user.userId !== null && userIds.has(user.userId)) found.add(`user:${user.userId}`);
+      if (records.size > 0) {
+        const record = `${user.kind}:${user.id}`;
+        if (records.has(record)) found.add(record);
+      }
+    }
+    return found;
   }
+}
+
+/** `email:ops@acme.com`, `login:ops`, `user:12`, `employee:21`: one key per account a reference names. */
+function userRefKey(ref: UserRef): string {
+  return ref.type === 'email' || ref.type === 'login'
+    ? `${ref.type}:${ref.value.toLowerCase()}`
+    : `${ref.type}:${ref.value}`;
 }
 
 /** The same test as `applies-to.business-units`: a number is an id, a string a name or an all-digit id. */
@@ -183,7 +190,7 @@ interface Reference {
 }
 
 function references(policy: Policy, names: TenantNames): Reference[] {
-  const out: Reference[] = [];
+  const found: Omit<Reference, 'matched' | 'suggestion'>[] = [];
   const add = (
     rule: Rule | null,
     path: string,
@@ -192,27 +199,7 @@ function references(policy: Policy, names: TenantNames): Reference[] {
     named: string | number | UserRef,
   ) => {
     const value = typeof named === 'object' ? named.raw : String(named);
-    let matched: boolean;
-    let suggestion: string | undefined;
-    if (typeof named === 'object') {
-      matched = names.hasUser(named);
-      // only an email is suggested: a login or id of someone else would name a person unasked
-      if (!matched && named.type === 'email') suggestion = nearest(named.value, names.emails());
-    } else if (kind === 'role') {
-      matched = names.hasRole(String(named));
-      if (!matched) suggestion = nearest(String(named), names.roleNames());
-    } else {
-      matched = names.hasUnit(named);
-      if (!matched && typeof named === 'string') suggestion = nearest(named.trim(), names.unitNames());
-    }
-    out.push({
-      evidence: { kind, value, key, ...(rule ? { rule: rule.id } : {}) },
-      path,
-      named,
-      rule,
-      matched,
-      suggestion,
-    });
+    found.push({ evidence: { kind, value, key, ...(rule ? { rule: rule.id } : {}) }, path, named, rule });
   };
   policy.rules.forEach((rule, index) => {
     const at = (key: string) => `rules.${index}.${key}`;
@@ -231,7 +218,28 @@ function references(policy: Policy, names: TenantNames): Reference[] {
     add(null, 'safety.protected-users', 'safety.protected-users', 'user', user);
   for (const role of policy.safety.adminRoles)
     add(null, 'safety.admin-roles', 'safety.admin-roles', 'role', role);
-  return out;
+
+  const userRefs = found.flatMap((r) => (typeof r.named === 'object' ? [r.named] : []));
+  return found.map((r) => {
+    const { named } = r;
+    let matched: boolean;
+    let suggestion: string | undefined;
+    if (typeof named === 'object') {
+      matched = names.hasUser(named, userRefs);
+      // only an email is suggested: a login or id of someone else would name a person unasked
+      if (!matched && named.type === 'email') {
+        const { emails, lowered } = names.emails();
+        suggestion = nearest(named.value, emails, lowered);
+      }
+    } else if (r.evidence.kind === 'role') {
+      matched = names.hasRole(String(named));
+      if (!matched) suggestion = nearest(String(named), names.roleNames());
+    } else {
+      matched = names.hasUnit(named);
+      if (!matched && typeof named === 'string') suggestion = nearest(named.trim(), names.unitNames());
+    }
+    return { ...r, matched, suggestion };
+  });
 }
 
 /** `the role "Admins"`, `the business unit 12`, `the user ops@acme.com` */

@@ -6,6 +6,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { emptyCounts } from '../engine/counts.js';
 import type { Finding } from '../engine/types.js';
 import type { Logger } from '../logger.js';
 import type { Report } from '../report/model.js';
@@ -55,17 +56,7 @@ function errored(tenant: RolledUpTenant, failOn: Report['failOn']): Report {
     finishedAt: '',
     status: 'error',
     failOn,
-    counts: {
-      users: 0,
-      activeUsers: 0,
-      externalUsers: 0,
-      findings: 0,
-      exempted: 0,
-      critical: 0,
-      high: 0,
-      medium: 0,
-      low: 0,
-    },
+    counts: emptyCounts(),
     findings: [],
     plan: [],
     refusals: [],

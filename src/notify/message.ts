@@ -4,6 +4,7 @@
  * "and N more"), and links to the run and the tracking issue. One tenant or a whole fleet. The
  * text here is raw: each renderer (Slack, Teams, JSON) makes it safe for its channel.
  */
+import { emptyCounts } from '../engine/counts.js';
 import type { Finding } from '../engine/types.js';
 import type { Evaluation } from '../engine/types.js';
 import type { Severity } from '../policy/types.js';
@@ -114,25 +115,12 @@ export interface FleetMember {
 /** One message for a fleet: the worst status, the counts summed, every tenant's new findings. */
 export function fleetAlert(members: readonly FleetMember[], links: AlertLinks = {}): Alert {
   const first = members[0]?.report;
-  const counts = members.reduce<Counts>(
-    (sum, { report }) => {
-      const c = report.counts;
-      return Object.fromEntries(
-        Object.entries(sum).map(([key, value]) => [key, value + c[key as keyof Counts]]),
-      ) as unknown as Counts;
-    },
-    {
-      users: 0,
-      activeUsers: 0,
-      externalUsers: 0,
-      findings: 0,
-      exempted: 0,
-      critical: 0,
-      high: 0,
-      medium: 0,
-      low: 0,
-    },
-  );
+  const counts = members.reduce<Counts>((sum, { report }) => {
+    const c = report.counts;
+    return Object.fromEntries(
+      Object.entries(sum).map(([key, value]) => [key, value + c[key as keyof Counts]]),
+    ) as unknown as Counts;
+  }, emptyCounts());
   const status = members
     .map((m) => m.report.status)
     .reduce<RunStatus>((worst, s) => (STATUS_RANK[s] < STATUS_RANK[worst] ? s : worst), 'pass');

@@ -67,20 +67,27 @@ function fewestEdits(s: string, t: string): number {
 
 /**
  * The candidate closest to `word`, when it is close enough to be a plausible typo: at most a third
- * of the word's length (and at least 2) edits away. Ties go to the earlier candidate.
+ * of the word's length (and at least 2) edits away. Ties go to the earlier candidate. `lowered`,
+ * when given, is the candidates in lower case, in the same order (asked once for many words).
  */
-export function nearest(word: string, candidates: Iterable<string>): string | undefined {
+export function nearest(
+  word: string,
+  candidates: Iterable<string>,
+  lowered?: readonly string[],
+): string | undefined {
   // Words far longer than any key are not typos; skip the quadratic work on them.
   if (word.length > 200) return undefined;
   const limit = Math.max(2, Math.floor(word.length / 3));
   const lower = word.toLowerCase();
   let best: string | undefined;
   let bestDistance = Infinity;
+  let index = -1;
   for (const candidate of candidates) {
+    index++;
     // only a candidate closer than the best so far (and within the limit) can replace it
     const bound = Math.min(limit, bestDistance - 1);
     if (bound < 0) break;
-    const other = candidate.toLowerCase();
+    const other = lowered?.[index] ?? candidate.toLowerCase();
     if (fewestEdits(lower, other) > bound) continue;
     const distance = boundedDistance(lower, other, bound);
     if (distance <= bound) {

@@ -56,3 +56,41 @@ describe('the redaction verdict', () => {
     expect(verdict({ findings: 2_007, ratio: 0.6, emailsLeftUnmasked: 0 })).toBeUndefined();
   });
 });
+
+describe('the audit verdicts', () => {
+  const verdictsOf = (audit: Record<string, number>) =>
+    verdicts({ network: [], engine: [], startup: { validateMs: 100 }, audit }).filter((v: { name: string }) =>
+      v.name.startsWith('audit: '),
+    );
+
+  it('holds the evaluate phase at 7,000 users under 40 ms and a 100,000-user audit under 400 MB', () => {
+    const met = verdictsOf({
+      evaluateUsers: 7000,
+      evaluateMs: 31,
+      peakUsers: 100_000,
+      peakProcesses: 3,
+      peakRssMb: 371,
+    });
+    expect(met.map((v: { met: boolean }) => v.met)).toEqual([true, true]);
+    const missed = verdictsOf({
+      evaluateUsers: 7000,
+      evaluateMs: 40,
+      peakUsers: 100_000,
+      peakProcesses: 3,
+      peakRssMb: 400,
+    });
+    expect(missed.map((v: { met: boolean }) => v.met)).toEqual([false, false]);
+  });
+
+  it('says nothing about the peak of a smaller audit (the quick run)', () => {
+    expect(
+      verdictsOf({
+        evaluateUsers: 7000,
+        evaluateMs: 31,
+        peakUsers: 20_000,
+        peakProcesses: 1,
+        peakRssMb: 233,
+      }),
+    ).toHaveLength(1);
+  });
+});

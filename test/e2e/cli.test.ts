@@ -1,6 +1,6 @@
 /**
- * The CLI run as a user runs it: validate, audit, demo and help through the committed bundle
- * (`dist/cli.js`); the other cases through the command line's `runCommand` in this process.
+ * The CLI run as a user runs it: validate, an audit's table, demo and help through the committed
+ * bundle (`dist/cli.js`); the other cases through the command line's `runCommand` in this process.
  */
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import os from 'node:os';
@@ -44,7 +44,9 @@ describe('st-access-guard', () => {
     expect(table.code).toBe(1);
     expect(table.stdout).toContain('no-external-api-access');
     expect(table.stdout).not.toContain('{"version"');
-    const json = await runCli(['audit', '--policy', STARTER, '--json', '--fail-on', 'never'], { env });
+    const json = await runCliInProcess(['audit', '--policy', STARTER, '--json', '--fail-on', 'never'], {
+      env,
+    });
     expect(json.code).toBe(0);
     const report = JSON.parse(json.stdout);
     expect(report.status).toBe('pass');

@@ -1,8 +1,8 @@
 /**
  * A newcomer's first minutes with the committed CLI bundle: typos, help, version, credentials
  * given as flags, a slow ServiceTitan, a broken policy file, and the sandbox. The slow
- * ServiceTitan and the broken policy file run the command line (`runCommand`) and the action in
- * this process; the rest is the bundle's own.
+ * ServiceTitan, the broken policy file and the sandbox's permission recipe run the command line
+ * (`runCommand`) and the action in this process; the rest is the bundle's own.
  */
 import { spawn } from 'node:child_process';
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
@@ -246,12 +246,14 @@ describe('st-access-guard sandbox', () => {
       const snapshot = path.join(dir, 'before.json');
       const discover = lines.find((l) => l.includes(' discover --snapshot')) ?? '';
       expect(discover).toBe('node dist/cli.js discover --snapshot before.json');
-      expect((await runCli(['discover', '--snapshot', snapshot], { env })).code).toBe(0);
+      expect((await runCliInProcess(['discover', '--snapshot', snapshot], { env })).code).toBe(0);
       const curl = /^curl -X POST (\S+) -d '(.+)'$/.exec(lines.find((l) => l.startsWith('curl ')) ?? '');
       expect(curl).not.toBeNull();
       const toggled = await fetch(curl![1]!, { method: 'POST', body: curl![2]! });
       expect(toggled.status).toBe(200);
-      const compared = await runCli(['discover', '--baseline-snapshot', snapshot, '--json'], { env });
+      const compared = await runCliInProcess(['discover', '--baseline-snapshot', snapshot, '--json'], {
+        env,
+      });
       const changes = (JSON.parse(compared.stdout) as { discovery: { changes: unknown[] } }).discovery
         .changes;
       expect(changes).toEqual([

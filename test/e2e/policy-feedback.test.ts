@@ -1,8 +1,8 @@
 /**
  * What the policy silently ignored, and what the output says about a policy change, against the
  * sandbox: names that match nothing in the tenant, a run that only validated, and a finding a
- * change exempts rather than resolves. The action (`run()`) and the CLI (`runCommand`) run in this
- * process; the demo runs through the committed CLI bundle.
+ * change exempts rather than resolves. The action (`run()`), the CLI (`runCommand`) and the demo
+ * run in this process.
  */
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import os from 'node:os';
@@ -11,7 +11,7 @@ import { Ajv } from 'ajv';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startSandbox, type Sandbox } from '../../src/sandbox/index.js';
 import { startGitHubFake, type GitHubFake } from '../helpers/github-fake.js';
-import { ROOT, runCli, sandboxEnv, sandboxInputs } from './harness.js';
+import { ROOT, sandboxEnv, sandboxInputs } from './harness.js';
 import { runActionInProcess, runCliInProcess } from '../helpers/in-process.js';
 
 const POLICY = '.github/servicetitan-access.yml';
@@ -136,7 +136,7 @@ describe('a name that matches nothing in the tenant', () => {
   });
 
   it('the demo shows the intended story: no unmatched name, and apply would go ahead', async () => {
-    const res = await runCli(['demo', '--json']);
+    const res = await runCliInProcess(['demo', '--json']);
     expect(res.code).toBe(0);
     const report = JSON.parse(res.stdout);
     expect(report.findings.map((f: { rule: string }) => f.rule)).not.toContain('reference-unmatched');

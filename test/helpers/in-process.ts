@@ -147,7 +147,7 @@ const BOOLEAN_FLAGS = new Set(['force', 'yes', 'json', 'markdown', 'quiet', 'deb
 /**
  * `st-access-guard MODE [REPORT] --flag value …` as the command line runs it after parsing
  * (`runCommand`: settings from the flags and the environment, the pipeline, every channel, the
- * console; or `evidence verify` and `diff`), in this process, with its stdout, stderr and exit
+ * console; or `demo`, `evidence verify` and `diff`), in this process, with its stdout, stderr and exit
  * status. Paths are made absolute against `cwd` first. Parsing the command line itself (help,
  * version, unknown options) is the bundle's: test/e2e.
  */
@@ -182,6 +182,7 @@ export function runCliInProcess(
       const { runCommand } = await import('../../src/cli/run.js');
       const evidence = await import('../../src/evidence/cli.js');
       try {
+        if (command === 'demo') return await (await import('../../src/cli/demo.js')).runDemo(values);
         if (command === 'evidence') return await evidence.runEvidenceCommand(positionals, values);
         if (command === 'diff') return await evidence.runDiffCommand(positionals, values);
         return await runCommand(command as Mode, positionals, values);

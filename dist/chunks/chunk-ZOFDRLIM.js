@@ -19,7 +19,7 @@ import {
 } from "./chunk-WA5K76RQ.js";
 import {
   nearest
-} from "./chunk-3FSPQVD3.js";
+} from "./chunk-5PL237VK.js";
 
 // src/phase.ts
 function emptyOutcome() {
@@ -40,7 +40,10 @@ var TenantNames = class {
   /** lower-case, trimmed business unit name -> as the tenant spells it, and the unit ids */
   listedUnits = null;
   allUnits = null;
-  accounts = null;
+  /** the user references found among the accounts, by `userRefKey` */
+  foundUsers = null;
+  /** emails, and the same in lower case, for "did you mean" on an email reference */
+  allEmails = null;
   hasRole(name) {
     const key = name.toLowerCase();
     return this.roles(false).has(key) || this.roles(true).has(key);
@@ -56,23 +59,21 @@ var TenantNames = class {
   unitNames() {
     return [...this.units(true).names.values()];
   }
-  /** The same test as `matchesUserRef`, against every account at once. */
-  hasUser(ref) {
-    const names = this.users();
-    switch (ref.type) {
-      case "email":
-        return names.addresses.has(ref.value.toLowerCase());
-      case "login":
-        return names.logins.has(ref.value.toLowerCase());
-      case "user":
-        return names.userIds.has(ref.value);
-      case "employee":
-      case "technician":
-        return names.records[ref.type].has(ref.value);
-    }
+  /**
+   * The same test as `matchesUserRef`. Every reference `wanted` names is looked for in one pass
+   * over the accounts, the first time one is asked about; only what they name is computed.
+   */
+  hasUser(ref, wanted) {
+    this.foundUsers ??= this.findUsers(wanted);
+    return this.foundUsers.has(userRefKey(ref));
   }
   emails() {
-    return this.users().emails;
+    if (!this.allEmails) {
+      const emails = [];
+      for (const user of this.snapshot.users) if (user.email) emails.push(user.email);
+      this.allEmails = { emails, lowered: emails.map((email) => email.toLowerCase()) };
+    }
+    return this.allEmails;
   }
   roles(withUsers) {
     if (!withUsers && this.listedRoles) return this.listedRoles;
@@ -118,61 +119,52 @@ var TenantNames = class {
     }
     return this.allUnits = units;
   }
-  users() {
-    if (this.accounts) return this.accounts;
-    const names = {
-      addresses: /* @__PURE__ */ new Set(),
-      logins: /* @__PURE__ */ new Set(),
-      userIds: /* @__PURE__ */ new Set(),
-      records: { employee: /* @__PURE__ */ new Set(), technician: /* @__PURE__ */ new Set() },
-      emails: []
-    };
-    for (const user of this.snapshot.users) {
-      const email = user.email?.toLowerCase();
-      if (email) {
-        names.addresses.add(email);
-        names.emails.push(user.email);
-      }
-      const login = user.login?.toLowerCase();
-      if (login) {
-        names.addresses.add(login);
-        names.logins.add(login);
-      }
-      if (user.userId !== null) names.userIds.add(user.userId);
-      names.records[user.kind].add(user.id);
+  findUsers(wanted) {
+    const addresses = /* @__PURE__ */ new Set();
+    const logins = /* @__PURE__ */ new Set();
+    const userIds = /* @__PURE__ */ new Set();
+    const records = /* @__PURE__ */ new Set();
+    for (const ref of wanted) {
+      if (ref.type === "email") addresses.add(ref.value.toLowerCase());
+      else if (ref.type === "login") logins.add(ref.value.toLowerCase());
+      else if (ref.type === "user") userIds.add(ref.value);
+      else records.add(userRefKey(ref));
     }
-    return this.accounts = names;
+    const found = /* @__PURE__ */ new Set();
+    for (const user of this.snapshot.users) {
+      if (addresses.size > 0 || logins.size > 0) {
+        const login = user.login?.toLowerCase();
+        if (login) {
+          if (addresses.has(login)) found.add(`email:${login}`);
+          if (logins.has(login)) found.add(`login:${login}`);
+        }
+      }
+      if (addresses.size > 0) {
+        const email = user.email?.toLowerCase();
+        if (email && addresses.has(email)) found.add(`email:${email}`);
+      }
+      if (user.userId !== null && userIds.has(user.userId)) found.add(`user:${user.userId}`);
+      if (records.size > 0) {
+        const record = `${user.kind}:${user.id}`;
+        if (records.has(record)) found.add(record);
+      }
+    }
+    return found;
   }
 };
+function userRefKey(ref) {
+  return ref.type === "email" || ref.type === "login" ? `${ref.type}:${ref.value.toLowerCase()}` : `${ref.type}:${ref.value}`;
+}
 function unitIn(unit, units) {
   if (typeof unit === "number") return units.ids.has(unit);
   const text = unit.trim();
   return units.names.has(text.toLowerCase()) || /^\d+$/.test(text) && units.ids.has(Number(text));
 }
 function references(policy, names) {
-  const out = [];
+  const found = [];
   const add = (rule, path, key, kind, named2) => {
     const value = typeof named2 === "object" ? named2.raw : String(named2);
-    let matched;
-    let suggestion;
-    if (typeof named2 === "object") {
-      matched = names.hasUser(named2);
-      if (!matched && named2.type === "email") suggestion = nearest(named2.value, names.emails());
-    } else if (kind === "role") {
-      matched = names.hasRole(String(named2));
-      if (!matched) suggestion = nearest(String(named2), names.roleNames());
-    } else {
-      matched = names.hasUnit(named2);
-      if (!matched && typeof named2 === "string") suggestion = nearest(named2.trim(), names.unitNames());
-    }
-    out.push({
-      evidence: { kind, value, key, ...rule ? { rule: rule.id } : {} },
-      path,
-      named: named2,
-      rule,
-      matched,
-      suggestion
-    });
+    found.push({ evidence: { kind, value, key, ...rule ? { rule: rule.id } : {} }, path, named: named2, rule });
   };
   policy.rules.forEach((rule, index) => {
     const at = (key2) => `rules.${index}.${key2}`;
@@ -191,7 +183,26 @@ function references(policy, names) {
     add(null, "safety.protected-users", "safety.protected-users", "user", user);
   for (const role of policy.safety.adminRoles)
     add(null, "safety.admin-roles", "safety.admin-roles", "role", role);
-  return out;
+  const userRefs = found.flatMap((r) => typeof r.named === "object" ? [r.named] : []);
+  return found.map((r) => {
+    const { named: named2 } = r;
+    let matched;
+    let suggestion;
+    if (typeof named2 === "object") {
+      matched = names.hasUser(named2, userRefs);
+      if (!matched && named2.type === "email") {
+        const { emails, lowered } = names.emails();
+        suggestion = nearest(named2.value, emails, lowered);
+      }
+    } else if (r.evidence.kind === "role") {
+      matched = names.hasRole(String(named2));
+      if (!matched) suggestion = nearest(String(named2), names.roleNames());
+    } else {
+      matched = names.hasUnit(named2);
+      if (!matched && typeof named2 === "string") suggestion = nearest(named2.trim(), names.unitNames());
+    }
+    return { ...r, matched, suggestion };
+  });
 }
 function named(r) {
   if (r.kind === "user") return `the user ${r.value}`;

@@ -4,11 +4,11 @@ import {
 } from "./chunk-ECF4TUM2.js";
 import {
   runPipeline
-} from "./chunk-URGALNJZ.js";
+} from "./chunk-PBOPUP2A.js";
 import "./chunk-F2M56VRX.js";
 import "./chunk-TWT5VFH6.js";
 import "./chunk-L45OQZPI.js";
-import "./chunk-I6MUAE32.js";
+import "./chunk-2OMYLHX3.js";
 import "./chunk-IKAUNPRK.js";
 import "./chunk-B4MPU4M5.js";
 import "./chunk-7Y4HBSSD.js";
@@ -26,7 +26,7 @@ import "./chunk-4X5BYMY3.js";
 import "./chunk-WA5K76RQ.js";
 import "./chunk-DBYO6JJB.js";
 import "./chunk-P6FZTVWF.js";
-import "./chunk-3FSPQVD3.js";
+import "./chunk-5PL237VK.js";
 import "./chunk-DZQBV3A5.js";
 import {
   TOOL_VERSION

@@ -5,7 +5,7 @@ import {
   renderFleetSummary,
   runFleetMatrix,
   runFleetReport
-} from "./chunk-4PDA6D2N.js";
+} from "./chunk-JDELN2DJ.js";
 import {
   policyIssueAnnotations
 } from "./chunk-CN26IO4X.js";
@@ -13,7 +13,7 @@ import "./chunk-A6U6MA56.js";
 import "./chunk-UBDJSMVH.js";
 import "./chunk-L45OQZPI.js";
 import "./chunk-T3LMMHA3.js";
-import "./chunk-I6MUAE32.js";
+import "./chunk-2OMYLHX3.js";
 import "./chunk-IKAUNPRK.js";
 import "./chunk-RPQZQ367.js";
 import "./chunk-B4MPU4M5.js";
@@ -28,7 +28,7 @@ import "./chunk-4X5BYMY3.js";
 import "./chunk-WA5K76RQ.js";
 import "./chunk-DBYO6JJB.js";
 import "./chunk-EIDODBDB.js";
-import "./chunk-3FSPQVD3.js";
+import "./chunk-5PL237VK.js";
 import {
   error,
   info,

@@ -1,7 +1,7 @@
 import { createRequire as __guardCreateRequire } from 'node:module'; const require = __guardCreateRequire(import.meta.url);
 import {
   notifyFleet
-} from "./chunk-LUWXVYVP.js";
+} from "./chunk-IUJRQBJC.js";
 import "./chunk-NIYBDEN7.js";
 import "./chunk-ZLQYN6EA.js";
 import "./chunk-JNLQ264W.js";
@@ -23,7 +23,9 @@ import {
 } from "./chunk-WJCLWKAL.js";
 import "./chunk-4X5BYMY3.js";
 import "./chunk-WA5K76RQ.js";
-import "./chunk-DBYO6JJB.js";
+import {
+  emptyCounts
+} from "./chunk-DBYO6JJB.js";
 import "./chunk-EIDODBDB.js";
 import "./chunk-DZQBV3A5.js";
 import {
@@ -57,17 +59,7 @@ function errored(tenant, failOn) {
     finishedAt: "",
     status: "error",
     failOn,
-    counts: {
-      users: 0,
-      activeUsers: 0,
-      externalUsers: 0,
-      findings: 0,
-      exempted: 0,
-      critical: 0,
-      high: 0,
-      medium: 0,
-      low: 0
-    },
+    counts: emptyCounts(),
     findings: [],
     plan: [],
     refusals: [],

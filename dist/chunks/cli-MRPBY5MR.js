@@ -4,12 +4,12 @@ import {
   renderFleetConsole,
   runFleetMatrix,
   runFleetReport
-} from "./chunk-4PDA6D2N.js";
+} from "./chunk-JDELN2DJ.js";
 import "./chunk-A6U6MA56.js";
 import "./chunk-UBDJSMVH.js";
 import "./chunk-L45OQZPI.js";
 import "./chunk-T3LMMHA3.js";
-import "./chunk-I6MUAE32.js";
+import "./chunk-2OMYLHX3.js";
 import "./chunk-IKAUNPRK.js";
 import "./chunk-B4MPU4M5.js";
 import "./chunk-7Y4HBSSD.js";
@@ -18,7 +18,7 @@ import "./chunk-O3RGELUA.js";
 import "./chunk-WJCLWKAL.js";
 import "./chunk-4X5BYMY3.js";
 import "./chunk-WA5K76RQ.js";
-import "./chunk-3FSPQVD3.js";
+import "./chunk-5PL237VK.js";
 import "./chunk-47HB3AU5.js";
 import "./chunk-7435OWNU.js";
 import "./chunk-MJBVRMUS.js";

@@ -10,7 +10,7 @@ import {
 } from "./chunk-L45OQZPI.js";
 import {
   loadPolicyFile
-} from "./chunk-I6MUAE32.js";
+} from "./chunk-2OMYLHX3.js";
 import {
   buildReport,
   statusExitCode
@@ -195,7 +195,7 @@ async function runPipeline(settings, deps) {
     }
     const writes = (settings.mode === "apply" || settings.mode === "undo") && settings.connection !== null;
     if (writes && reportTarget) await checkJournalWritable(settings, reportTarget);
-    const undoJournal = settings.mode === "undo" && settings.connection ? await (await import("./undo-run-QQIVTTJC.js")).loadUndoJournal(settings) : null;
+    const undoJournal = settings.mode === "undo" && settings.connection ? await (await import("./undo-run-IBKOC4TO.js")).loadUndoJournal(settings) : null;
     if (wantsTenant && settings.connection) {
       const { createClient, fetchSnapshot } = await import("./fetch-Y7OQQUI2.js");
       const client = createClient(settings, deps);
@@ -213,7 +213,7 @@ async function runPipeline(settings, deps) {
           async () => undoJournal ? await timed(
             logger,
             "Plan and undo",
-            async () => (await import("./undo-run-QQIVTTJC.js")).runUndo(
+            async () => (await import("./undo-run-IBKOC4TO.js")).runUndo(
               settings,
               deps,
               policy,
@@ -225,7 +225,7 @@ async function runPipeline(settings, deps) {
           ) : await timed(
             logger,
             settings.mode === "apply" ? "Evaluate, plan and apply" : "Evaluate and plan",
-            async () => (await import("./evaluate-tenant-JISCVUOG.js")).evaluateTenant(
+            async () => (await import("./evaluate-tenant-4G5XK6GS.js")).evaluateTenant(
               settings,
               deps,
               policy,

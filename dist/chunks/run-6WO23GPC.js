@@ -3,7 +3,7 @@ import {
   lastRunFromEvidence,
   lastRunFromTracking,
   notifyTenant
-} from "./chunk-LUWXVYVP.js";
+} from "./chunk-IUJRQBJC.js";
 import "./chunk-NIYBDEN7.js";
 import "./chunk-ZLQYN6EA.js";
 import "./chunk-JNLQ264W.js";

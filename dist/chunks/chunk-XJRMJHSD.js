@@ -1,7 +1,7 @@
 import { createRequire as __guardCreateRequire } from 'node:module'; const require = __guardCreateRequire(import.meta.url);
 import {
   reportFile
-} from "./chunk-URGALNJZ.js";
+} from "./chunk-PBOPUP2A.js";
 import {
   jsonFile
 } from "./chunk-TWT5VFH6.js";
@@ -26,7 +26,7 @@ var alertsChannel = {
   wanted: ({ settings }) => settings.notify.length > 0,
   label: () => "The alert",
   publish: async ({ settings, result, logger, sinks, published }) => {
-    const { alertAfterRun } = await import("./run-G2FVC4NJ.js");
+    const { alertAfterRun } = await import("./run-6WO23GPC.js");
     const github = published.github;
     const issue = github?.issueNumber != null && github.issueUrl ? { number: github.issueNumber, url: github.issueUrl } : null;
     await alertAfterRun(

@@ -19,6 +19,9 @@ import {
   webhookLabel
 } from "./chunk-WJCLWKAL.js";
 import {
+  emptyCounts
+} from "./chunk-DBYO6JJB.js";
+import {
   TOOL_VERSION
 } from "./chunk-47HB3AU5.js";
 import {
@@ -243,25 +246,12 @@ function tenantAlert(report, changes, links = {}) {
 }
 function fleetAlert(members, links = {}) {
   const first = members[0]?.report;
-  const counts = members.reduce(
-    (sum, { report }) => {
-      const c = report.counts;
-      return Object.fromEntries(
-        Object.entries(sum).map(([key, value]) => [key, value + c[key]])
-      );
-    },
-    {
-      users: 0,
-      activeUsers: 0,
-      externalUsers: 0,
-      findings: 0,
-      exempted: 0,
-      critical: 0,
-      high: 0,
-      medium: 0,
-      low: 0
-    }
-  );
+  const counts = members.reduce((sum, { report }) => {
+    const c = report.counts;
+    return Object.fromEntries(
+      Object.entries(sum).map(([key, value]) => [key, value + c[key]])
+    );
+  }, emptyCounts());
   const status = members.map((m) => m.report.status).reduce((worst, s) => STATUS_RANK[s] < STATUS_RANK[worst] ? s : worst, "pass");
   const sources = new Set(members.map((m) => m.changes.since));
   return {

@@ -12,7 +12,7 @@ import "./chunk-RLNXQJHY.js";
 import "./chunk-DUAFDT7Q.js";
 import {
   runPipeline
-} from "./chunk-URGALNJZ.js";
+} from "./chunk-PBOPUP2A.js";
 import "./chunk-F2M56VRX.js";
 import "./chunk-4ELQWBUJ.js";
 import {
@@ -20,7 +20,7 @@ import {
 } from "./chunk-TWT5VFH6.js";
 import "./chunk-L45OQZPI.js";
 import "./chunk-T3LMMHA3.js";
-import "./chunk-I6MUAE32.js";
+import "./chunk-2OMYLHX3.js";
 import "./chunk-IKAUNPRK.js";
 import "./chunk-RPQZQ367.js";
 import "./chunk-B4MPU4M5.js";
@@ -38,7 +38,7 @@ import "./chunk-WA5K76RQ.js";
 import "./chunk-DBYO6JJB.js";
 import "./chunk-P6FZTVWF.js";
 import "./chunk-EIDODBDB.js";
-import "./chunk-3FSPQVD3.js";
+import "./chunk-5PL237VK.js";
 import "./chunk-47HB3AU5.js";
 import "./chunk-7435OWNU.js";
 import "./chunk-MJBVRMUS.js";

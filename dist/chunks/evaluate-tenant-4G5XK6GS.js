@@ -17,7 +17,7 @@ import {
   emptyOutcome,
   executeIfAllowed,
   referenceUnmatchedFindings
-} from "./chunk-4JKNARIY.js";
+} from "./chunk-ZOFDRLIM.js";
 import "./chunk-RLNXQJHY.js";
 import {
   findingId
@@ -40,7 +40,7 @@ import {
 import "./chunk-T3LMMHA3.js";
 import {
   parsePolicy
-} from "./chunk-I6MUAE32.js";
+} from "./chunk-2OMYLHX3.js";
 import "./chunk-IKAUNPRK.js";
 import "./chunk-B4MPU4M5.js";
 import "./chunk-7Y4HBSSD.js";
@@ -70,7 +70,7 @@ import {
 } from "./chunk-EIDODBDB.js";
 import {
   editDistance
-} from "./chunk-3FSPQVD3.js";
+} from "./chunk-5PL237VK.js";
 import "./chunk-7435OWNU.js";
 import "./chunk-MJBVRMUS.js";
 import "./chunk-5VFH7U4S.js";

@@ -15,7 +15,7 @@ import {
   describeValue,
   loadPolicyFile,
   readPolicyYaml
-} from "./chunk-I6MUAE32.js";
+} from "./chunk-2OMYLHX3.js";
 import {
   SEVERITIES,
   reachesFailOn
@@ -33,7 +33,7 @@ import {
 } from "./chunk-WJCLWKAL.js";
 import {
   nearest
-} from "./chunk-3FSPQVD3.js";
+} from "./chunk-5PL237VK.js";
 import {
   TOOL_VERSION
 } from "./chunk-47HB3AU5.js";
@@ -1588,7 +1588,7 @@ async function runFleetReport(settings, deps) {
   await writeFileAtomic(inWorkspace(settings, dashboardPath), renderDashboard(report, lines));
   if (settings.historyPath) await appendHistory(inWorkspace(settings, settings.historyPath), line);
   if (settings.notify.length > 0) {
-    const { alertFleetRollup } = await import("./fleet-U7HZM3VO.js");
+    const { alertFleetRollup } = await import("./fleet-ICH2T6VU.js");
     await alertFleetRollup(settings, inWorkspace(settings, settings.reportsPath), runs, logger);
   }
   return {

@@ -4,7 +4,7 @@ import {
   emptyOutcome,
   executeIfAllowed,
   undoRefusals
-} from "./chunk-4JKNARIY.js";
+} from "./chunk-ZOFDRLIM.js";
 import "./chunk-RLNXQJHY.js";
 import "./chunk-UBDJSMVH.js";
 import {
@@ -34,7 +34,7 @@ import {
   classifyAudience,
   matchesAnyUserRef
 } from "./chunk-EIDODBDB.js";
-import "./chunk-3FSPQVD3.js";
+import "./chunk-5PL237VK.js";
 import "./chunk-7435OWNU.js";
 import "./chunk-MJBVRMUS.js";
 import "./chunk-5VFH7U4S.js";

@@ -18,7 +18,7 @@ import {
 } from "./chunk-WA5K76RQ.js";
 import {
   nearest
-} from "./chunk-3FSPQVD3.js";
+} from "./chunk-5PL237VK.js";
 import {
   external_exports
 } from "./chunk-5VFH7U4S.js";

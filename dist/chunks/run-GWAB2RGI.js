@@ -9,12 +9,12 @@ import {
   publishRun,
   publishedExitCode,
   renderReviewText
-} from "./chunk-UATJTGQK.js";
+} from "./chunk-XJRMJHSD.js";
 import "./chunk-DUAFDT7Q.js";
 import {
   reportFile,
   runPipeline
-} from "./chunk-URGALNJZ.js";
+} from "./chunk-PBOPUP2A.js";
 import "./chunk-F2M56VRX.js";
 import "./chunk-4ELQWBUJ.js";
 import {
@@ -22,7 +22,7 @@ import {
 } from "./chunk-TWT5VFH6.js";
 import "./chunk-L45OQZPI.js";
 import "./chunk-T3LMMHA3.js";
-import "./chunk-I6MUAE32.js";
+import "./chunk-2OMYLHX3.js";
 import "./chunk-IKAUNPRK.js";
 import "./chunk-RPQZQ367.js";
 import "./chunk-B4MPU4M5.js";
@@ -41,7 +41,7 @@ import "./chunk-WA5K76RQ.js";
 import "./chunk-DBYO6JJB.js";
 import "./chunk-P6FZTVWF.js";
 import "./chunk-EIDODBDB.js";
-import "./chunk-3FSPQVD3.js";
+import "./chunk-5PL237VK.js";
 import "./chunk-47HB3AU5.js";
 import "./chunk-7435OWNU.js";
 import "./chunk-MJBVRMUS.js";
@@ -205,7 +205,7 @@ async function runCommand(mode, rest, given) {
     now: () => /* @__PURE__ */ new Date(),
     ...asks ? { confirm: (steps) => askBeforeWriting(mode, settings, steps) } : {}
   };
-  const result = mode === "review" ? await (await import("./review-run-EI2CFG3H.js")).runReviewMode(settings, deps, reviewEnv(values)) : await runPipeline(settings, deps);
+  const result = mode === "review" ? await (await import("./review-run-J5MBELVU.js")).runReviewMode(settings, deps, reviewEnv(values)) : await runPipeline(settings, deps);
   const published = await publishRun(
     settings,
     result,
@@ -218,7 +218,7 @@ async function runCommand(mode, rest, given) {
   return publishedExitCode(result, published);
 }
 async function runFleetCli(rest, values) {
-  const { runFleetCommand } = await import("./cli-5O7CF373.js");
+  const { runFleetCommand } = await import("./cli-MRPBY5MR.js");
   const tty = Boolean(process.stderr.isTTY) && !values.quiet;
   return runFleetCommand(rest, {
     settings: (mode) => parseSettings(cliInputs(mode, values), cliEvent(), process.cwd()),

@@ -47,16 +47,18 @@ function fewestEdits(s, t) {
   }
   return Math.ceil(difference / 2);
 }
-function nearest(word, candidates) {
+function nearest(word, candidates, lowered) {
   if (word.length > 200) return void 0;
   const limit = Math.max(2, Math.floor(word.length / 3));
   const lower = word.toLowerCase();
   let best;
   let bestDistance = Infinity;
+  let index = -1;
   for (const candidate of candidates) {
+    index++;
     const bound = Math.min(limit, bestDistance - 1);
     if (bound < 0) break;
-    const other = candidate.toLowerCase();
+    const other = lowered?.[index] ?? candidate.toLowerCase();
     if (fewestEdits(lower, other) > bound) continue;
     const distance = boundedDistance(lower, other, bound);
     if (distance <= bound) {
