@@ -5,7 +5,6 @@
  * latency, so that the figures are this process's own CPU and memory. One process per size, so
  * the peak RSS it reports is this size's. Prints one JSON line (AuditResult) on stdout.
  */
-import { fork, type ChildProcess } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -15,7 +14,7 @@ import { runPipeline } from '../src/pipeline.js';
 import { parseSettings, type EventContext } from '../src/settings.js';
 import { median, rounded } from './model.js';
 import { benchPolicy } from './policy.js';
-import type { SandboxProcessOptions, SandboxProcessReady } from './sandbox-process.js';
+import { startSandbox } from './sandbox-fork.js';
 
 export interface AuditOptions {
   users: number;
@@ -27,20 +26,6 @@ export interface AuditOptions {
 
 const CLI_EVENT: EventContext = { name: 'cli', isPullRequest: false, repositoryPrivate: null, payload: {} };
 const mb = (bytes: number) => rounded(bytes / 2 ** 20, 1);
-
-function startSandbox(
-  options: SandboxProcessOptions,
-): Promise<{ child: ChildProcess; ready: SandboxProcessReady }> {
-  const child = fork(new URL('./sandbox-process.js', import.meta.url), {
-    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-  });
-  return new Promise((resolve, reject) => {
-    child.once('error', reject);
-    child.once('exit', (code) => reject(new Error(`the sandbox process exited (${code})`)));
-    child.once('message', (ready: SandboxProcessReady) => resolve({ child, ready }));
-    child.send(options);
-  });
-}
 
 /**
  * A silent logger that times each phase (the pipeline runs every phase inside a group): wall

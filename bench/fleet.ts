@@ -26,20 +26,12 @@ import { renderFleetSummary } from '../src/fleet/summary.js';
 import { silentLogger } from '../src/logger.js';
 import { parsePolicy } from '../src/policy/load.js';
 import { buildReport } from '../src/report/build.js';
-import { project } from '../src/sandbox/answers.js';
 import { generateTenant } from '../src/sandbox/index.js';
-import { schemaReader, userRecordReader } from '../src/servicetitan/record-reader.js';
-import {
-  BusinessUnitRecord,
-  PermissionSets,
-  RoleRecord,
-  toBusinessUnit,
-  toTenantUser,
-  toUserRole,
-} from '../src/servicetitan/records.js';
+import { PermissionSets } from '../src/servicetitan/records.js';
 import { parseSettings } from '../src/settings.js';
 import { rounded } from './model.js';
 import { benchPolicy, BENCH_NOW } from './policy.js';
+import { readGenerated } from './snapshot.js';
 
 interface Options {
   phase: 'generate' | 'rollup';
@@ -76,25 +68,11 @@ function snapshotOf(users: number, seed: number, tenant: number): Snapshot {
       accountLocked: (k + tenant) % 17 === 0,
     });
   }
-  const sets = new PermissionSets();
-  const roles = data.userRoles.map((r) => toUserRole(schemaReader(RoleRecord).read(project.userRole(r))!));
-  const units = data.businessUnits.map((u) =>
-    toBusinessUnit(schemaReader(BusinessUnitRecord).read(project.businessUnit(u))!),
-  );
-  const roleNames = new Map(roles.map((r) => [r.id, r.name]));
-  const unitNames = new Map(units.map((u) => [u.id, u.name]));
-  const read = (kind: 'employee' | 'technician', wire: Record<string, unknown>) =>
-    toTenantUser(kind, userRecordReader.read(wire)!, roleNames, unitNames, sets);
   return {
     tenant: String(2_000_000 + seed),
     environment: 'production',
     fetchedAt: BENCH_NOW.toISOString(),
-    users: [
-      ...data.employees.map((r) => read('employee', project.employee(r))),
-      ...data.technicians.map((r) => read('technician', project.technician(r))),
-    ],
-    roles,
-    businessUnits: units,
+    ...readGenerated(data, new PermissionSets()),
     warnings: [],
   };
 }

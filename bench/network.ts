@@ -4,12 +4,13 @@
  * every request's round trip alone, from which the critical-path bound is computed.
  * Prints one JSON line (NetworkResult) on stdout.
  */
-import { fork, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import diagnostics from 'node:diagnostics_channel';
 import { ServiceTitanClient } from '../src/servicetitan/client.js';
 import { DEFAULT_TUNING, type ClientTuning } from '../src/servicetitan/settings.js';
 import { criticalPathBoundMs, median, minimumRequests, rounded, type TenantShape } from './model.js';
 import type { SandboxProcessLog, SandboxProcessOptions, SandboxProcessReady } from './sandbox-process.js';
+import { startSandbox } from './sandbox-fork.js';
 
 export interface NetworkOptions extends SandboxProcessOptions {
   runs: number;
@@ -56,20 +57,6 @@ diagnostics.subscribe('undici:request:trailers', (message) => {
   trip.endedAt = performance.now();
   recorded.push(trip);
 });
-
-function startSandbox(
-  options: SandboxProcessOptions,
-): Promise<{ child: ChildProcess; ready: SandboxProcessReady }> {
-  const child = fork(new URL('./sandbox-process.js', import.meta.url), {
-    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-  });
-  return new Promise((resolve, reject) => {
-    child.once('error', reject);
-    child.once('exit', (code) => reject(new Error(`the sandbox process exited (${code})`)));
-    child.once('message', (ready: SandboxProcessReady) => resolve({ child, ready }));
-    child.send(options);
-  });
-}
 
 function serverLog(child: ChildProcess): Promise<SandboxProcessLog> {
   return new Promise((resolve) => {
